@@ -1,0 +1,5 @@
+"""Allow `python -m policylint`."""
+
+from policylint.cli import main
+
+main()

@@ -1,0 +1,5 @@
+"""Detection: what the text says, by topic. Knows topics, never regulators."""
+
+from policylint.detect.coverage import detect_coverage
+
+__all__ = ["detect_coverage"]

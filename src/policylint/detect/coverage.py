@@ -1,0 +1,238 @@
+"""Document x topics -> Coverage: which topics the text covers, with evidence and stance.
+
+Knows topics, never regulators. One spaCy Doc per block (so a heading or list item never merges
+into a neighbour's sentence); every pattern runs once per block.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from policylint.detect.matchers import (
+    ATTRIBUTION,
+    CONTEXT,
+    CUE,
+    EXCLUDE,
+    PLACEHOLDER,
+    SENTENCE_EXCLUDE,
+    TRIGGER,
+    VACUOUS,
+    CompiledRules,
+    Match,
+    compile_rules,
+)
+from policylint.detect.nlp import parse
+from policylint.detect.quotes import quoted_spans
+from policylint.detect.stance import overall_stance, sentence_stance
+from policylint.model import (
+    Block,
+    BlockKind,
+    Coverage,
+    Document,
+    Evidence,
+    Location,
+    Placeholder,
+    Stance,
+    TopicResult,
+)
+from policylint.rulebook.types import Rulebook, Topic
+
+_BRACKETS = {"(": ")", "[": "]", "<": ">", "{": "}"}
+
+
+@dataclass
+class _ParsedBlock:
+    block: Block
+    doc: object
+    matches: list[Match]
+    context_topics: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _TopicFindings:
+    evidence: list[Evidence] = field(default_factory=list)
+    vacuous: list[Evidence] = field(default_factory=list)
+    placeholders: list[Evidence] = field(default_factory=list)
+    heading: Location | None = None
+
+
+def _overlaps(a: Match, b: Match | tuple[int, int]) -> bool:
+    if isinstance(b, Match):
+        return a.start_char < b.end_char and b.start_char < a.end_char
+    return a.start_char < b[1] and b[0] < a.end_char
+
+
+def _bracketed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a placeholder hit to the brackets around it: `insert here` -> `(… insert here)`."""
+    for open_char, close_char in _BRACKETS.items():
+        left = text.rfind(open_char, 0, start)
+        right = text.find(close_char, end)
+        if left != -1 and right != -1 and text.rfind(close_char, left, start) == -1:
+            return left, right + 1
+    return start, end
+
+
+def _parse_blocks(document: Document, compiled: CompiledRules) -> list[_ParsedBlock]:
+    parsed = []
+    for block in document.blocks:
+        doc = parse(block.text)
+        matches = compiled.matches(doc)
+        ctx = {m.owner for m in matches if m.role == CONTEXT}
+        parsed.append(_ParsedBlock(block, doc, matches, ctx))
+    return parsed
+
+
+def _context_index(parsed: list[_ParsedBlock]) -> tuple[dict[str, set[str]], dict[tuple, set[str]]]:
+    """Context topics per heading text, and per section (blocks sharing a heading path)."""
+    by_heading: dict[str, set[str]] = defaultdict(set)
+    by_section: dict[tuple, set[str]] = defaultdict(set)
+    for item in parsed:
+        if item.block.kind is BlockKind.HEADING:
+            by_heading[item.block.text].update(item.context_topics)
+        else:
+            by_section[item.block.heading_path].update(item.context_topics)
+    return by_heading, by_section
+
+
+def _has_context(
+    topic: Topic,
+    trigger: Match,
+    sentence_matches: list[Match],
+    item: _ParsedBlock,
+    by_heading: dict[str, set[str]],
+    by_section: dict[tuple, set[str]],
+) -> bool:
+    """Whether the trigger's context words are near enough (its own scope, or the topic's)."""
+    spec = next((t for t in topic.triggers if t.id == trigger.pattern_id), None)
+    scope = spec.context if spec and spec.context else (topic.context.scope if topic.context else "none")
+    if scope == "none" or topic.context is None:
+        return True
+    if any(m.role == CONTEXT and m.owner == topic.id for m in sentence_matches):
+        return True
+    if scope == "sentence":
+        return False
+    if any(topic.id in by_heading.get(h, ()) for h in item.block.heading_path):
+        return True
+    if topic.id in item.context_topics:
+        return True
+    return scope == "section" and topic.id in by_section.get(item.block.heading_path, set())
+
+
+def _placeholders(item: _ParsedBlock) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for m in item.matches:
+        if m.role != PLACEHOLDER:
+            continue
+        start, end = _bracketed(item.block.text, m.start_char, m.end_char)
+        if not any(s <= start and end <= e for s, e, _ in spans):
+            spans = [(s, e, p) for s, e, p in spans if not (start <= s and e <= end)]
+            spans.append((start, end, m.pattern_id))
+    return spans
+
+
+def detect_coverage(document: Document, rulebook: Rulebook) -> Coverage:
+    """Find, for every topic in the rulebook, the sentences of `document` that cover it."""
+    compiled = compile_rules(rulebook)
+    parsed = _parse_blocks(document, compiled)
+    by_heading, by_section = _context_index(parsed)
+    found: dict[str, _TopicFindings] = {tid: _TopicFindings() for tid in rulebook.topics}
+    placeholders: list[Placeholder] = []
+
+    for item in parsed:
+        block = item.block
+        if block.kind is BlockKind.HEADING:
+            for m in item.matches:
+                if m.role == TRIGGER and found[m.owner].heading is None:
+                    found[m.owner].heading = block.location
+            continue
+        holes = _placeholders(item)
+        for start, end, pattern_id in holes:
+            placeholders.append(
+                Placeholder(block.text[start:end], block.location_at(start), pattern_id)
+            )
+        quotes = quoted_spans(block.text)
+        for sent in item.doc.sents:  # type: ignore[attr-defined]
+            _scan_sentence(sent, item, rulebook, holes, quotes, by_heading, by_section, found)
+
+    results = {}
+    for topic_id, f in found.items():
+        stances = [e.stance for e in f.evidence if e.stance is not None]
+        results[topic_id] = TopicResult(
+            topic=topic_id,
+            covered=bool(f.evidence),
+            stance=overall_stance(stances) if rulebook.topics[topic_id].has_stance and f.evidence else None,
+            evidence=tuple(f.evidence),
+            vacuous=tuple(f.vacuous),
+            placeholders=tuple(f.placeholders),
+            heading=f.heading,
+        )
+    anchor = document.blocks[0].location if document.blocks else Location()
+    return Coverage(topics=results, placeholders=tuple(placeholders), anchor=anchor)
+
+
+def _scan_sentence(
+    sent: object,
+    item: _ParsedBlock,
+    rulebook: Rulebook,
+    holes: list[tuple[int, int, str]],
+    quotes: list[tuple[int, int]],
+    by_heading: dict[str, set[str]],
+    by_section: dict[tuple, set[str]],
+    found: dict[str, _TopicFindings],
+) -> None:
+    start_char, end_char = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+    text = item.block.text[start_char:end_char].strip()
+    if not text:
+        return
+    if any(qs <= start_char and end_char <= qe for qs, qe in quotes):
+        return  # quoted from someone else (a regulator, "many therapists"), not the policy's word
+    in_sentence = [
+        m for m in item.matches if m.start_char >= start_char and m.end_char <= end_char
+    ]
+    if any(m.role == ATTRIBUTION for m in in_sentence):
+        return
+    is_vacuous = any(m.role == VACUOUS for m in in_sentence)
+    location = item.block.location_at(start_char)
+    for topic in rulebook.topics.values():
+        triggers = [m for m in in_sentence if m.role == TRIGGER and m.owner == topic.id]
+        if not triggers:
+            continue
+        if any(m.role == SENTENCE_EXCLUDE and m.owner == topic.id for m in in_sentence):
+            continue
+        excludes = [m for m in in_sentence if m.role == EXCLUDE and m.owner == topic.id]
+        triggers = [t for t in triggers if not any(_overlaps(t, x) for x in excludes)]
+        if not triggers:
+            continue
+        outside_holes = [t for t in triggers if not any(_overlaps(t, (s, e)) for s, e, _ in holes)]
+        if not outside_holes:
+            found[topic.id].placeholders.append(
+                Evidence(topic.id, text, location, None, triggers[0].pattern_id)
+            )
+            continue
+        outside_holes = [
+            t for t in outside_holes
+            if _has_context(topic, t, in_sentence, item, by_heading, by_section)
+        ]
+        if not outside_holes:
+            continue
+        stance = None
+        if topic.has_stance:
+            cues = []
+            for m in in_sentence:
+                if m.role == CUE and m.owner == topic.id:
+                    stance_name, priority, _ = m.pattern_id.split(":", 2)
+                    cues.append((Stance(stance_name), int(priority)))
+            stance = sentence_stance(cues)
+        evidence = Evidence(
+            topic=topic.id,
+            text=text,
+            location=location,
+            stance=stance,
+            pattern_id=outside_holes[0].pattern_id,
+            vacuous=is_vacuous,
+        )
+        if is_vacuous:
+            found[topic.id].vacuous.append(evidence)
+        else:
+            found[topic.id].evidence.append(evidence)

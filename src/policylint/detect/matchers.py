@@ -1,0 +1,115 @@
+"""Compile the rulebook's patterns into one spaCy Matcher and one PhraseMatcher.
+
+Every pattern is registered under a key `role|owner|pattern_id`, so one pass over a block's
+Doc finds triggers, context, exclusions, stance cues, vacuous text and placeholders at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from policylint.errors import RuleFileError
+from policylint.rulebook.types import PatternSpec, Rulebook
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
+
+TRIGGER = "trigger"
+CONTEXT = "context"
+EXCLUDE = "exclude"
+SENTENCE_EXCLUDE = "sentence_exclude"
+CUE = "cue"
+VACUOUS = "vacuous"
+ATTRIBUTION = "attribution"
+PLACEHOLDER = "placeholder"
+COMMON = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One pattern hit in a Doc: what it is for (`role`), whose it is, and where."""
+
+    role: str
+    owner: str
+    pattern_id: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+class CompiledRules:
+    """The matchers for a rulebook, plus the key -> (role, owner, pattern id) table."""
+
+    def __init__(self, matcher: Matcher, phrase_matcher: PhraseMatcher) -> None:
+        self.matcher = matcher
+        self.phrase_matcher = phrase_matcher
+
+    def matches(self, doc: Doc) -> list[Match]:
+        """All hits of every pattern in `doc`, in document order."""
+        strings = doc.vocab.strings
+        found: list[Match] = []
+        for key, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
+            role, owner, pattern_id = strings[key].split("|", 2)
+            span = doc[start:end]
+            found.append(
+                Match(role, owner, pattern_id, start, end, span.start_char, span.end_char)
+            )
+        found.sort(key=lambda m: (m.start, m.end))
+        return found
+
+
+def _add(
+    matcher: Matcher,
+    phrase_matcher: PhraseMatcher,
+    role: str,
+    owner: str,
+    specs: Iterable[PatternSpec],
+    make_doc: object,
+) -> None:
+    from spacy.errors import MatchPatternError
+
+    for spec in specs:
+        key = f"{role}|{owner}|{spec.id}"
+        if spec.tokens:
+            try:
+                matcher.add(key, [list(p) for p in spec.tokens])
+            except (MatchPatternError, ValueError, KeyError) as exc:
+                detail = " ".join(str(exc).split())
+                detail = detail.replace(f"for matcher rule '{key}'", "").strip()
+                raise RuleFileError(
+                    spec.source[0], spec.source[1], None, f"pattern '{spec.id}': {detail}"
+                ) from None
+        if spec.phrases:
+            phrase_matcher.add(key, [make_doc(p.lower()) for p in spec.phrases])  # type: ignore[operator]
+
+
+@lru_cache(maxsize=4)
+def compile_rules(rulebook: Rulebook) -> CompiledRules:
+    """Compile once per rulebook; `Matcher(validate=True)` names any bad key in a pattern."""
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    from policylint.detect.nlp import get_nlp
+
+    nlp = get_nlp()
+    matcher = Matcher(nlp.vocab, validate=True)
+    phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    make_doc = nlp.make_doc
+    for topic in rulebook.topics.values():
+        _add(matcher, phrase_matcher, TRIGGER, topic.id, topic.triggers, make_doc)
+        if topic.context:
+            _add(matcher, phrase_matcher, CONTEXT, topic.id, topic.context.patterns, make_doc)
+        _add(matcher, phrase_matcher, EXCLUDE, topic.id, topic.excludes, make_doc)
+        _add(matcher, phrase_matcher, SENTENCE_EXCLUDE, topic.id, topic.sentence_excludes, make_doc)
+        for cue in topic.cues:
+            cue_id = f"{cue.stance.value}:{cue.priority}:{cue.pattern.id}"
+            spec = PatternSpec(cue_id, cue.pattern.tokens, cue.pattern.phrases, cue.pattern.source)
+            _add(matcher, phrase_matcher, CUE, topic.id, [spec], make_doc)
+    _add(matcher, phrase_matcher, VACUOUS, COMMON, rulebook.common.vacuous, make_doc)
+    _add(matcher, phrase_matcher, ATTRIBUTION, COMMON, rulebook.common.attribution, make_doc)
+    _add(matcher, phrase_matcher, PLACEHOLDER, COMMON, rulebook.placeholders.patterns, make_doc)
+    return CompiledRules(matcher, phrase_matcher)

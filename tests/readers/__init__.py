@@ -1,0 +1,1 @@
+"""Reader tests; a package so module names do not clash with tests/reporters."""
