@@ -149,7 +149,7 @@ def check_requirements(
         for ev in coverage.topics[row.topic].placeholders
     ]
     for hole in coverage.placeholders:
-        if any(hole.text in text for text in reported):
+        if any(hole.text.strip("()[]<>{} ") in text for text in reported):
             continue
         findings.append(
             Finding(

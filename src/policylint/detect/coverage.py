@@ -15,6 +15,7 @@ from policylint.detect.matchers import (
     CUE,
     EXCLUDE,
     PLACEHOLDER,
+    REQUIRE,
     SENTENCE_EXCLUDE,
     TRIGGER,
     VACUOUS,
@@ -199,6 +200,8 @@ def _scan_sentence(
         if not triggers:
             continue
         if any(m.role == SENTENCE_EXCLUDE and m.owner == topic.id for m in in_sentence):
+            continue
+        if topic.requires and not any(m.role == REQUIRE and m.owner == topic.id for m in in_sentence):
             continue
         excludes = [m for m in in_sentence if m.role == EXCLUDE and m.owner == topic.id]
         triggers = [t for t in triggers if not any(_overlaps(t, x) for x in excludes)]

@@ -22,6 +22,7 @@ TRIGGER = "trigger"
 CONTEXT = "context"
 EXCLUDE = "exclude"
 SENTENCE_EXCLUDE = "sentence_exclude"
+REQUIRE = "require"
 CUE = "cue"
 VACUOUS = "vacuous"
 ATTRIBUTION = "attribution"
@@ -103,6 +104,7 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
         _add(matcher, phrase_matcher, TRIGGER, topic.id, topic.triggers, make_doc)
         if topic.context:
             _add(matcher, phrase_matcher, CONTEXT, topic.id, topic.context.patterns, make_doc)
+        _add(matcher, phrase_matcher, REQUIRE, topic.id, topic.requires, make_doc)
         _add(matcher, phrase_matcher, EXCLUDE, topic.id, topic.excludes, make_doc)
         _add(matcher, phrase_matcher, SENTENCE_EXCLUDE, topic.id, topic.sentence_excludes, make_doc)
         for cue in topic.cues:

@@ -71,7 +71,7 @@ def parse_topic(path: Path, display: str, lexicon: Lexicon, common: CommonRules)
     fields.check_keys(
         {
             "id", "title", "description", "stance", "use_common_cues", "triggers", "context",
-            "excludes", "sentence_excludes", "cues", "examples",
+            "requires", "excludes", "sentence_excludes", "cues", "examples",
         }
     )  # fmt: skip
     topic_id = fields.text("id")
@@ -101,6 +101,7 @@ def parse_topic(path: Path, display: str, lexicon: Lexicon, common: CommonRules)
         description=fields.text("description") or "",
         triggers=triggers,
         context=context,
+        requires=parse_pattern_list(fields, "requires", lexicon),
         excludes=parse_pattern_list(fields, "excludes", lexicon),
         sentence_excludes=parse_pattern_list(fields, "sentence_excludes", lexicon),
         cues=cues,

@@ -66,6 +66,7 @@ class Topic:
     description: str
     triggers: tuple[PatternSpec, ...]
     context: ContextSpec | None = None
+    requires: tuple[PatternSpec, ...] = ()
     excludes: tuple[PatternSpec, ...] = ()
     sentence_excludes: tuple[PatternSpec, ...] = ()
     cues: tuple[CueSpec, ...] = ()
