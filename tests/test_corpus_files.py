@@ -68,21 +68,6 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-# Gold evidence the readers cannot currently see. The Markdown reader drops raw HTML, and
-# markdown-it parses the placeholder `<therapist name>` in 041 as an HTML tag, so the sentence
-# starting with it reads " will not accept ...". Strict xfail: remove once the reader keeps it.
-KNOWN_READER_GAPS = {
-    ("041-unfilled-template.md", "<therapist name>"): "Markdown reader drops '<therapist name>'",
-}
-
-
-def _known_gap(name: str, text: str) -> str | None:
-    for (gap_name, fragment), reason in KNOWN_READER_GAPS.items():
-        if name == gap_name and fragment in text:
-            return reason
-    return None
-
-
 def _corpus_files() -> list[str]:
     return sorted(p.name for p in POLICIES.iterdir() if p.is_file() and not p.name.startswith("."))
 
@@ -92,10 +77,8 @@ def _evidence_cases() -> list[Any]:
     for name, entry in gold().items():
         for topic, label in (entry.get("topics") or {}).items():
             for index, sentence in enumerate(label.get("evidence", []), start=1):
-                reason = _known_gap(name, sentence)
-                marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
                 case_id = f"{name}:{topic}:{index}"
-                cases.append(pytest.param(name, topic, sentence, marks=marks, id=case_id))
+                cases.append(pytest.param(name, topic, sentence, id=case_id))
     return cases
 
 
@@ -171,9 +154,7 @@ def _placeholder_cases() -> list[Any]:
     cases: list[Any] = []
     for name, entry in gold().items():
         for placeholder in entry.get("placeholders") or []:
-            reason = _known_gap(name, placeholder)
-            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-            cases.append(pytest.param(name, placeholder, marks=marks, id=f"{name}:{placeholder}"))
+            cases.append(pytest.param(name, placeholder, id=f"{name}:{placeholder}"))
     return cases
 
 

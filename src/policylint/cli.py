@@ -84,7 +84,9 @@ def _version_callback(value: bool) -> None:
 def main_options(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version."
+        ),
     ] = False,
 ) -> None:
     """Check a therapist's social media policy against what regulators ask it to cover."""
@@ -112,7 +114,9 @@ RegulatorOpt = Annotated[
 def check(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Policy files (.docx, .md, .txt) or folders; '-' reads standard input."),
+        typer.Argument(
+            help="Policy files (.docx, .md, .txt) or folders; '-' reads standard input."
+        ),
     ],
     regulator: RegulatorOpt = None,
     output_format: Annotated[
@@ -134,7 +138,9 @@ def check(
         str | None,
         typer.Option(help="Text encoding of .md/.txt files when not UTF-8 (e.g. cp1252)."),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     """Check policies and report what they cover and what they miss.
 
@@ -227,6 +233,69 @@ def explain(
     from policylint.rulebook import load_rulebook
 
     run_guarded(False, lambda: render_explain(load_rulebook(), rule_id, sys.stdout))
+
+
+class SplitChoice(StrEnum):
+    DEV = "dev"
+    TEST = "test"
+    ALL = "all"
+    BOTH = "both"
+
+
+@app.command("eval")
+def evaluate_command(
+    corpus: Annotated[
+        Path, typer.Argument(help="Corpus folder holding gold.yaml and policies/.")
+    ] = Path("corpora"),
+    regulator: RegulatorOpt = None,
+    split: Annotated[
+        SplitChoice,
+        typer.Option(help="Which documents: dev, test (held back), all, or both tables."),
+    ] = SplitChoice.BOTH,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.TEXT,
+    show_errors: Annotated[
+        bool,
+        typer.Option("--show-errors", help="List every false gap, false credit and stance error."),
+    ] = False,
+    check_floor: Annotated[
+        Path | None,
+        typer.Option(
+            help="Exit 1 if any figure drops below this floor file (e.g. corpora/quality-floor.yaml)."
+        ),
+    ] = None,
+) -> None:
+    """Measure detection quality on an annotated corpus: precision, recall, F1 per topic,
+    stance accuracy and evidence recall, beside a keyword-only baseline."""
+    from policylint.evaluate.floor import floor_violations, load_floor
+    from policylint.evaluate.render import render_json, render_text
+    from policylint.evaluate.run import evaluate
+    from policylint.rulebook import load_rulebook, select_packs
+
+    def run() -> ExitCode:
+        rulebook = load_rulebook()
+        topics = (
+            rulebook.topics_for(select_packs(rulebook, regulator))
+            if regulator
+            else tuple(rulebook.topics)
+        )
+        splits = ["dev", "test"] if split is SplitChoice.BOTH else [split.value]
+        evaluations = [evaluate(corpus, rulebook, topics, name) for name in splits]
+        if output_format is ListFormat.JSON:
+            render_json(evaluations, sys.stdout)
+        else:
+            for index, evaluation in enumerate(evaluations):
+                if index:
+                    sys.stdout.write("\n")
+                render_text(evaluation, sys.stdout, show_errors=show_errors)
+        if check_floor is None:
+            return ExitCode.OK
+        floor = load_floor(check_floor)
+        problems = [p for ev in evaluations for p in floor_violations(ev, floor)]
+        for problem in problems:
+            typer.echo(f"below floor: {problem}", err=True)
+        return ExitCode.FINDINGS if problems else ExitCode.OK
+
+    raise typer.Exit(run_guarded(False, run))
 
 
 def main() -> None:

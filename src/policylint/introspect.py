@@ -22,7 +22,9 @@ def _table(rows: list[list[str]], headers: list[str]) -> str:
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines += [
+        "  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -48,7 +50,8 @@ def render_regulators(rulebook: Rulebook, fmt: str, out: TextIO) -> None:
                 for p in rulebook.packs.values()
             ],
             "unavailable": [
-                {"id": u.id, "name": u.name, "reason": u.reason} for u in rulebook.unavailable.values()
+                {"id": u.id, "name": u.name, "reason": u.reason}
+                for u in rulebook.unavailable.values()
             ],
         }
         out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -61,12 +64,19 @@ def render_regulators(rulebook: Rulebook, fmt: str, out: TextIO) -> None:
     out.write(_table(rows, ["ID", "NAME", "JURISDICTION", "PROFESSION", "REQUIREMENTS"]))
     for pack in rulebook.packs.values():
         if pack.documents:
-            docs = "; ".join(f"{d.title} ({d.edition})" if d.edition else d.title for d in pack.documents)
+            docs = "; ".join(
+                f"{d.title} ({d.edition})" if d.edition else d.title for d in pack.documents
+            )
             out.write(textwrap.fill(f"{pack.id}: {docs}", _WIDTH, subsequent_indent="    ") + "\n")
     if rulebook.unavailable:
         out.write("\nNot available yet:\n")
         for body in rulebook.unavailable.values():
-            out.write(textwrap.fill(f"{body.id}  {body.name}: {body.reason}", _WIDTH, subsequent_indent="    ") + "\n")
+            out.write(
+                textwrap.fill(
+                    f"{body.id}  {body.name}: {body.reason}", _WIDTH, subsequent_indent="    "
+                )
+                + "\n"
+            )
 
 
 def _requirement_dict(req: Requirement) -> dict[str, Any]:
@@ -114,9 +124,20 @@ def _explain_topic(topic: Topic, rulebook: Rulebook) -> list[str]:
         lines.append("Examples:")
         for example in topic.examples:
             ok, _ = example_passes(rulebook, topic.id, example)
-            verdict = example.stance.value if example.stance else ("covers" if example.covered else "does not cover")
+            verdict = (
+                example.stance.value
+                if example.stance
+                else ("covers" if example.covered else "does not cover")
+            )
             mark = "" if ok else "  (MISMATCH: run the test suite)"
-            lines.append(textwrap.fill(f"[{verdict}] {example.text}{mark}", _WIDTH, initial_indent="  ", subsequent_indent="    "))
+            lines.append(
+                textwrap.fill(
+                    f"[{verdict}] {example.text}{mark}",
+                    _WIDTH,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                )
+            )
     return lines
 
 
@@ -129,7 +150,9 @@ def render_explain(rulebook: Rulebook, rule_id: str, out: TextIO) -> None:
         pack = rulebook.packs[req.pack]
         lines.append(_wrap("Regulator:", f"{pack.name} ({pack.jurisdiction})"))
         if req.clause:
-            lines.append(_wrap("Clause:", f"{req.clause}" + (f" — {req.document}" if req.document else "")))
+            lines.append(
+                _wrap("Clause:", f"{req.clause}" + (f" — {req.document}" if req.document else ""))
+            )
         else:
             lines.append(_wrap("Clause:", "none cited (best-practice point)"))
         if req.strength:
@@ -142,13 +165,22 @@ def render_explain(rulebook: Rulebook, rule_id: str, out: TextIO) -> None:
         lines += _explain_topic(rulebook.topics[req.topic], rulebook)
     elif rule_id in rulebook.topics:
         lines += _explain_topic(rulebook.topics[rule_id], rulebook)
-        users = [r.id for p in rulebook.packs.values() for r in p.requirements if r.topic == rule_id]
+        users = [
+            r.id for p in rulebook.packs.values() for r in p.requirements if r.topic == rule_id
+        ]
         lines.append(_wrap("Rules:", ", ".join(dict.fromkeys(users)) or "none"))
     elif rule_id == "placeholder":
         lines.append("placeholder  [error]  Unfilled template text")
-        lines.append(_wrap("Why:", "A copied template left unfinished ('[Practice Name]', "
-                           "'(insert exceptions here)', 'XXX', 'TBD') tells clients the policy was never completed."))
-        lines.append(_wrap("Suggested:", "Replace the placeholder with your own wording, or delete it."))
+        lines.append(
+            _wrap(
+                "Why:",
+                "A copied template left unfinished ('[Practice Name]', "
+                "'(insert exceptions here)', 'XXX', 'TBD') tells clients the policy was never completed.",
+            )
+        )
+        lines.append(
+            _wrap("Suggested:", "Replace the placeholder with your own wording, or delete it.")
+        )
         lines.append("Examples:")
         for example in rulebook.placeholders.examples:
             verdict = "placeholder" if example.covered else "not a placeholder"

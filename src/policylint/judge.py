@@ -110,7 +110,9 @@ def _judge_topic(
         if result.vacuous:
             ev = result.vacuous[0]
             message = f"{title}: the policy names this but says nothing, {_quote(ev)}"
-            return status(FindingKind.VACUOUS, ev), finding(FindingKind.VACUOUS, message, ev.location)
+            return status(FindingKind.VACUOUS, ev), finding(
+                FindingKind.VACUOUS, message, ev.location
+            )
         message = f"{title}: the policy does not cover this."
         return status(FindingKind.MISSING, None), finding(
             FindingKind.MISSING, message, result.heading or anchor

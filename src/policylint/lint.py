@@ -45,7 +45,9 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
-def lint_file(path: str, rulebook: Rulebook, options: LintOptions, data: bytes | None = None) -> FileReport:
+def lint_file(
+    path: str, rulebook: Rulebook, options: LintOptions, data: bytes | None = None
+) -> FileReport:
     """Check one file; any input problem becomes `FileReport.error`, never an exception."""
     from policylint.detect import detect_coverage
 

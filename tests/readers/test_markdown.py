@@ -170,3 +170,52 @@ def test_deep_nesting_does_not_crash() -> None:
     """markdown-it stops at its nesting limit; the reader must simply return what it has."""
     blocks = parse_markdown("> " * 200 + "deep\n" + "- " * 200 + "item\n")
     assert all(block.text for block in blocks)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (
+            "<therapist name> will not accept requests.\n",
+            "<therapist name> will not accept requests.",
+        ),
+        ("Contact <name> with questions.\n", "Contact <name> with questions."),
+        ("Signed,\n<Practice Name>\n", "Signed,\n<Practice Name>"),
+        (
+            "<therapist name>\nwill not accept requests.\n",
+            "<therapist name>\nwill not accept requests.",
+        ),
+        ("See <title of policy> below.\n", "See <title of policy> below."),
+        ("`<name>` in code.\n", "<name> in code."),
+    ],
+)
+def test_angle_bracket_placeholders_are_text_not_html(source: str, text: str) -> None:
+    """`<therapist name>` parses as an HTML tag in CommonMark, but it is template text."""
+    block = only(source)
+    assert (block.kind, block.text) == (BlockKind.PARAGRAPH, text)
+
+
+def test_angle_placeholder_keeps_columns() -> None:
+    block = only("Ask  <therapist name> or **<name>** now.\n")
+    assert block.text == "Ask  <therapist name> or <name> now."
+    assert block.line_starts == ((1, 1),)
+    at = block.location_at(block.text.index("<name>"))
+    assert (at.line, at.column) == (1, 1 + block.text.index("<name>"))
+    cell = parse_markdown("| Who | <Practice Name> |\n|---|---|\n")[1]
+    assert (cell.text, cell.line_starts) == ("<Practice Name>", ((1, 9),))
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("After <span>inline</span> <b>bold</b> tag.\n", "After inline bold tag."),
+        ('A <a href="https://x.org">link</a> here.\n', "A link here."),
+        ("<details open>\nhidden\n</details>\n\nShown.\n", "Shown."),
+        ("<div>\nraw html block\n</div>\n\nShown.\n", "Shown."),
+        ("An autolink <https://x.org> stays.\n", "An autolink https://x.org stays."),
+        ("[Our page](<my page.md>) stays.\n", "Our page stays."),
+        ("Escaped \\<name> stays.\n", "Escaped <name> stays."),
+    ],
+)
+def test_real_html_is_still_dropped(source: str, text: str) -> None:
+    assert [b.text for b in parse_markdown(source)] == [text]

@@ -106,7 +106,11 @@ def _has_context(
 ) -> bool:
     """Whether the trigger's context words are near enough (its own scope, or the topic's)."""
     spec = next((t for t in topic.triggers if t.id == trigger.pattern_id), None)
-    scope = spec.context if spec and spec.context else (topic.context.scope if topic.context else "none")
+    scope = (
+        spec.context
+        if spec and spec.context
+        else (topic.context.scope if topic.context else "none")
+    )
     if scope == "none" or topic.context is None:
         return True
     if any(m.role == CONTEXT and m.owner == topic.id for m in sentence_matches):
@@ -118,6 +122,18 @@ def _has_context(
     if topic.id in item.context_topics:
         return True
     return scope == "section" and topic.id in by_section.get(item.block.heading_path, set())
+
+
+_LABEL_MAX_WORDS = 4
+
+
+def _is_label(item: _ParsedBlock) -> bool:
+    """A short fragment without sentence punctuation ("Friend requests" in a table's topic
+    column) names a topic like a heading does; it covers nothing unless it says "N/A" etc."""
+    text = item.block.text.strip()
+    if len(text.split()) > _LABEL_MAX_WORDS or text.endswith((".", "!", "?", ";")):
+        return False
+    return not any(m.role in (VACUOUS, PLACEHOLDER) for m in item.matches)
 
 
 def _placeholders(item: _ParsedBlock) -> list[tuple[int, int, str]]:
@@ -142,7 +158,7 @@ def detect_coverage(document: Document, rulebook: Rulebook) -> Coverage:
 
     for item in parsed:
         block = item.block
-        if block.kind is BlockKind.HEADING:
+        if block.kind is BlockKind.HEADING or _is_label(item):
             for m in item.matches:
                 if m.role == TRIGGER and found[m.owner].heading is None:
                     found[m.owner].heading = block.location
@@ -162,7 +178,9 @@ def detect_coverage(document: Document, rulebook: Rulebook) -> Coverage:
         results[topic_id] = TopicResult(
             topic=topic_id,
             covered=bool(f.evidence),
-            stance=overall_stance(stances) if rulebook.topics[topic_id].has_stance and f.evidence else None,
+            stance=overall_stance(stances)
+            if rulebook.topics[topic_id].has_stance and f.evidence
+            else None,
             evidence=tuple(f.evidence),
             vacuous=tuple(f.vacuous),
             placeholders=tuple(f.placeholders),
@@ -188,9 +206,7 @@ def _scan_sentence(
         return
     if any(qs <= start_char and end_char <= qe for qs, qe in quotes):
         return  # quoted from someone else (a regulator, "many therapists"), not the policy's word
-    in_sentence = [
-        m for m in item.matches if m.start_char >= start_char and m.end_char <= end_char
-    ]
+    in_sentence = [m for m in item.matches if m.start_char >= start_char and m.end_char <= end_char]
     if any(m.role == ATTRIBUTION for m in in_sentence):
         return
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
@@ -201,7 +217,9 @@ def _scan_sentence(
             continue
         if any(m.role == SENTENCE_EXCLUDE and m.owner == topic.id for m in in_sentence):
             continue
-        if topic.requires and not any(m.role == REQUIRE and m.owner == topic.id for m in in_sentence):
+        if topic.requires and not any(
+            m.role == REQUIRE and m.owner == topic.id for m in in_sentence
+        ):
             continue
         excludes = [m for m in in_sentence if m.role == EXCLUDE and m.owner == topic.id]
         triggers = [t for t in triggers if not any(_overlaps(t, x) for x in excludes)]
@@ -214,7 +232,8 @@ def _scan_sentence(
             )
             continue
         outside_holes = [
-            t for t in outside_holes
+            t
+            for t in outside_holes
             if _has_context(topic, t, in_sentence, item, by_heading, by_section)
         ]
         if not outside_holes:

@@ -9,8 +9,12 @@ from policylint.rulebook.types import Example, Rulebook
 
 def sentence_document(text: str) -> Document:
     """A one-paragraph document holding `text`, as a reader would produce it."""
-    block = Block(text=text, kind=BlockKind.PARAGRAPH, location=Location(line=1, column=1),
-                  line_starts=((1, 1),))
+    block = Block(
+        text=text,
+        kind=BlockKind.PARAGRAPH,
+        location=Location(line=1, column=1),
+        line_starts=((1, 1),),
+    )
     return Document(path="<example>", format="text", blocks=(block,))
 
 

@@ -57,9 +57,7 @@ class CompiledRules:
         for key, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
             role, owner, pattern_id = strings[key].split("|", 2)
             span = doc[start:end]
-            found.append(
-                Match(role, owner, pattern_id, start, end, span.start_char, span.end_char)
-            )
+            found.append(Match(role, owner, pattern_id, start, end, span.start_char, span.end_char))
         found.sort(key=lambda m: (m.start, m.end))
         return found
 

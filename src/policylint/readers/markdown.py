@@ -2,7 +2,8 @@
 
 Inline markup is rendered to the words a reader sees (links become their text, emphasis
 markers go), while each rendered line keeps the source line and column it came from.
-Code, raw HTML and front matter are not policy text and are dropped.
+Code, raw HTML and front matter are not policy text and are dropped; but a template's
+angle-bracket placeholder (`<therapist name>`, `<name>`) is not HTML and is kept as text.
 """
 
 from __future__ import annotations
@@ -47,9 +48,59 @@ def parse_markdown(text: str) -> tuple[Block, ...]:
     """Blocks of a decoded Markdown document, with 1-based line:column positions."""
     from markdown_it import MarkdownIt
 
-    source_lines = _blank_front_matter(text.split("\n"))
+    source_lines = [_mask_placeholders(line) for line in _blank_front_matter(text.split("\n"))]
     tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(source_lines))
     return tuple(_walk(tokens, source_lines))
+
+
+# Element names of HTML (current and obsolete): `<div>` or `<span>` is markup, to be dropped.
+_HTML_ELEMENT_NAMES = """
+    a abbr acronym address area article aside audio b base basefont bdi bdo big blink
+    blockquote body br button canvas caption center cite code col colgroup data datalist dd
+    del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form
+    frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd
+    label legend li link main map mark marquee math menu menuitem meta meter nav nobr noframes
+    noscript object ol optgroup option output p param picture plaintext portal pre progress q
+    rb rp rt rtc ruby s samp script search section select slot small source span strike
+    strong style sub summary sup svg table tbody td template textarea tfoot th thead time
+    title tr track tt u ul var video wbr xmp
+"""
+_HTML_ELEMENTS = frozenset(_HTML_ELEMENT_NAMES.split())
+# Attributes written without a value in real HTML (`<details open>`).
+_BARE_ATTRIBUTE_NAMES = """
+    allowfullscreen async autofocus autoplay checked controls default defer disabled
+    formnovalidate hidden inert ismap itemscope loop multiple muted nomodule novalidate open
+    playsinline readonly required reversed selected
+"""
+_BARE_ATTRIBUTES = frozenset(_BARE_ATTRIBUTE_NAMES.split())
+# `<words>`: letters, digits and a few word characters, no `=`, `/`, `:` or `@`, so neither
+# an HTML tag with attribute values, a closing tag, a comment, nor an autolink. Not after a
+# backslash (already literal) or `](` (a `[link](<destination>)`).
+_ANGLE_WORDS = re.compile(r"(?<!\\)(?<!\]\()<([A-Za-z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+)*)>")
+# Stand-ins for `<` and `>` of a placeholder: Unicode noncharacters, never in real text, one
+# character each, so columns do not move; markdown-it sees them as ordinary text.
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
+_RESTORE = str.maketrans({_OPEN: "<", _CLOSE: ">"})
+
+
+def _is_placeholder(inner: str) -> bool:
+    """`therapist name` or `name` is a placeholder; `div` or `details open` is HTML."""
+    name, *attributes = inner.lower().split()
+    if name not in _HTML_ELEMENTS:
+        return True
+    return bool(attributes) and not all(a in _BARE_ATTRIBUTES for a in attributes)
+
+
+def _mask_placeholders(line: str) -> str:
+    """Hide the angle brackets of placeholders from markdown-it, which reads them as HTML."""
+    if "<" not in line:
+        return line
+
+    def mask(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        return f"{_OPEN}{inner}{_CLOSE}" if _is_placeholder(inner) else match.group(0)
+
+    return _ANGLE_WORDS.sub(mask, line)
 
 
 def _blank_front_matter(lines: list[str]) -> list[str]:
@@ -120,7 +171,7 @@ def _render(
         content = content_lines[index] if index < len(content_lines) else ""
         anchor = next((p.strip() for p in line_pieces if p.strip()), stripped)
         column = _column(source_lines[number], content, anchor, search_from if index == 0 else 0)
-        texts.append(stripped)
+        texts.append(stripped.translate(_RESTORE))
         starts.append((number + 1, column))
     if not texts:
         return None

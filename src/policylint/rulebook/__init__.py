@@ -80,7 +80,9 @@ def load_rulebook(root: Path | None = None) -> Rulebook:
         pack = parse_pack(path, _display(path, root), set(topics))
         packs[pack.id] = pack
     if DEFAULT_PACK not in packs:
-        raise RuleFileError(str(root / "regulators"), None, None, f"the '{DEFAULT_PACK}' pack is missing")
+        raise RuleFileError(
+            str(root / "regulators"), None, None, f"the '{DEFAULT_PACK}' pack is missing"
+        )
     return Rulebook(
         topics=topics,
         packs=resolve_extends(packs),

@@ -32,7 +32,9 @@ def _parse_requirement(raw: object, line: int | None, path: str, pack_id: str) -
             stances.append(Stance(value))
         except ValueError:
             allowed = ", ".join(s.value for s in Stance)
-            raise RuleFileError(path, stance_line, None, f"stance must be one of: {allowed}") from None
+            raise RuleFileError(
+                path, stance_line, None, f"stance must be one of: {allowed}"
+            ) from None
     return Requirement(
         id=f"{pack_id}.{local_id}",
         pack=pack_id,
@@ -53,7 +55,16 @@ def parse_pack(path: Path, display: str, topic_ids: set[str]) -> RegulatorPack:
     """One regulator pack; the file name must equal the pack id."""
     fields = Fields(load_yaml(path, display), display, "a regulator pack")
     fields.check_keys(
-        {"id", "name", "jurisdiction", "profession", "extends", "documents", "requirements", "notes"}
+        {
+            "id",
+            "name",
+            "jurisdiction",
+            "profession",
+            "extends",
+            "documents",
+            "requirements",
+            "notes",
+        }
     )
     pack_id = fields.text("id")
     assert pack_id is not None
@@ -63,14 +74,18 @@ def parse_pack(path: Path, display: str, topic_ids: set[str]) -> RegulatorPack:
     for raw, line in fields.items("documents"):
         doc = Fields(raw, display, "a document", line)
         doc.check_keys({"title", "edition", "note"})
-        documents.append(DocumentRef(title=doc.text("title") or "", edition=doc.text("edition", required=False)))
+        documents.append(
+            DocumentRef(title=doc.text("title") or "", edition=doc.text("edition", required=False))
+        )
     requirements: list[Requirement] = []
     seen: set[str] = set()
     for raw, line in fields.items("requirements"):
         req = _parse_requirement(raw, line, display, pack_id)
         if req.topic not in topic_ids:
             known = ", ".join(sorted(topic_ids))
-            raise RuleFileError(display, line, None, f"unknown topic '{req.topic}' (known: {known})")
+            raise RuleFileError(
+                display, line, None, f"unknown topic '{req.topic}' (known: {known})"
+            )
         if req.id in seen:
             raise RuleFileError(display, line, None, f"duplicate requirement id '{req.id}'")
         seen.add(req.id)
@@ -96,7 +111,9 @@ def parse_unavailable(path: Path, display: str) -> dict[str, UnavailablePack]:
         entry = Fields(raw, display, "an unavailable body", line)
         entry.check_keys({"id", "name", "reason"})
         body = UnavailablePack(
-            id=entry.text("id") or "", name=entry.text("name") or "", reason=entry.text("reason") or ""
+            id=entry.text("id") or "",
+            name=entry.text("name") or "",
+            reason=entry.text("reason") or "",
         )
         result[body.id] = body
     return result
@@ -112,7 +129,9 @@ def resolve_extends(packs: dict[str, RegulatorPack]) -> dict[str, RegulatorPack]
         pack = packs[pack_id]
         if pack_id in chain:
             cycle = " -> ".join((*chain, pack_id))
-            raise RuleFileError(pack.source[0], pack.source[1], None, f"'extends' forms a cycle: {cycle}")
+            raise RuleFileError(
+                pack.source[0], pack.source[1], None, f"'extends' forms a cycle: {cycle}"
+            )
         own = {req.topic: req for req in pack.requirements}
         merged: list[Requirement] = []
         for parent_id in pack.extends:

@@ -61,7 +61,9 @@ def _expand_token_pattern(raw: Any, lexicon: Lexicon, fields: Fields, key: str) 
     return tokens
 
 
-def parse_pattern(raw: Any, line: int | None, path: str, lexicon: Lexicon, what: str) -> PatternSpec:
+def parse_pattern(
+    raw: Any, line: int | None, path: str, lexicon: Lexicon, what: str
+) -> PatternSpec:
     """Parse one `{id, pattern | patterns | phrases}` entry."""
     fields = Fields(raw, path, what, line)
     fields.check_keys({"id", "pattern", "patterns", "phrases", "priority", "context", "note"})
@@ -69,7 +71,9 @@ def parse_pattern(raw: Any, line: int | None, path: str, lexicon: Lexicon, what:
     assert pattern_id is not None
     token_patterns: list[list[dict]] = []
     if fields.has("pattern"):
-        token_patterns.append(_expand_token_pattern(fields.raw("pattern"), lexicon, fields, "pattern"))
+        token_patterns.append(
+            _expand_token_pattern(fields.raw("pattern"), lexicon, fields, "pattern")
+        )
     for item, _line in fields.items("patterns"):
         token_patterns.append(_expand_token_pattern(item, lexicon, fields, "patterns"))
     phrases: list[str] = []
@@ -101,7 +105,9 @@ def parse_pattern_list(fields: Fields, key: str, lexicon: Lexicon) -> tuple[Patt
     for raw, line in fields.items(key):
         spec = parse_pattern(raw, line, fields.path, lexicon, f"a '{key}' entry")
         if spec.id in seen:
-            raise RuleFileError(fields.path, line, None, f"duplicate pattern id '{spec.id}' in '{key}'")
+            raise RuleFileError(
+                fields.path, line, None, f"duplicate pattern id '{spec.id}' in '{key}'"
+            )
         seen.add(spec.id)
         specs.append(spec)
     return tuple(specs)

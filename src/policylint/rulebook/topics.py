@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from policylint.errors import RuleFileError
@@ -11,6 +12,7 @@ from policylint.rulebook.patterns import Lexicon, parse_cues, parse_pattern_list
 from policylint.rulebook.types import (
     CommonRules,
     ContextSpec,
+    CueSpec,
     Example,
     PlaceholderRules,
     Topic,
@@ -53,7 +55,9 @@ def parse_examples(fields: Fields, *, has_stance: bool) -> tuple[Example, ...]:
         stance = None
         if ex.has("stance"):
             if not has_stance:
-                raise ex.error("stance", "this topic has no stance; remove 'stance' from the example")
+                raise ex.error(
+                    "stance", "this topic has no stance; remove 'stance' from the example"
+                )
             if not covered:
                 raise ex.error("stance", "an example that is not covered cannot have a stance")
             try:
@@ -61,8 +65,27 @@ def parse_examples(fields: Fields, *, has_stance: bool) -> tuple[Example, ...]:
             except ValueError:
                 allowed = ", ".join(s.value for s in Stance)
                 raise ex.error("stance", f"stance must be one of: {allowed}") from None
-        examples.append(Example(text=text, covered=covered, stance=stance, source=(fields.path, line)))
+        examples.append(
+            Example(text=text, covered=covered, stance=stance, source=(fields.path, line))
+        )
     return tuple(examples)
+
+
+def _capped(cues: tuple[CueSpec, ...], fields: Fields) -> tuple[CueSpec, ...]:
+    """Apply `common_cue_cap: {permits: 1}`: a topic may weaken shared cues of one stance
+    (for `following`, "you are welcome to follow my page" must not outweigh "I will not follow
+    you back")."""
+    if not fields.has("common_cue_cap"):
+        return cues
+    caps = fields.sub("common_cue_cap")
+    caps.check_keys(s.value for s in Stance)
+    limits = {Stance(k): caps.integer(k, 1) for k in caps.data}
+    return tuple(
+        replace(cue, priority=min(cue.priority, limits[cue.stance]))
+        if cue.stance in limits
+        else cue
+        for cue in cues
+    )
 
 
 def parse_topic(path: Path, display: str, lexicon: Lexicon, common: CommonRules) -> Topic:
@@ -70,7 +93,7 @@ def parse_topic(path: Path, display: str, lexicon: Lexicon, common: CommonRules)
     fields = Fields(load_yaml(path, display), display, "a topic")
     fields.check_keys(
         {
-            "id", "title", "description", "stance", "use_common_cues", "triggers", "context",
+            "id", "title", "description", "stance", "use_common_cues", "common_cue_cap", "triggers", "context",
             "requires", "excludes", "sentence_excludes", "cues", "examples",
         }
     )  # fmt: skip
@@ -89,10 +112,12 @@ def parse_topic(path: Path, display: str, lexicon: Lexicon, common: CommonRules)
         scope = ctx.text("scope", required=False, default="sentence")
         if scope not in CONTEXT_SCOPES:
             raise ctx.error("scope", f"context scope must be one of: {', '.join(CONTEXT_SCOPES)}")
-        context = ContextSpec(scope=scope or "sentence", patterns=parse_pattern_list(ctx, "patterns", lexicon))
+        context = ContextSpec(
+            scope=scope or "sentence", patterns=parse_pattern_list(ctx, "patterns", lexicon)
+        )
     cues = parse_cues(fields, "cues", lexicon)
     if has_stance and fields.boolean("use_common_cues", default=True):
-        cues = cues + common.cues
+        cues = cues + _capped(common.cues, fields)
     if cues and not has_stance:
         raise fields.error("cues", "stance cues given but 'stance: true' is not set")
     return Topic(

@@ -23,7 +23,9 @@ class PatternSpec:
     tokens: tuple[TokenPattern, ...] = ()
     phrases: tuple[str, ...] = ()
     source: Source = ("", None)
-    context: str | None = None  # a trigger's own context scope; None = the topic's, "none" = no context needed
+    context: str | None = (
+        None  # a trigger's own context scope; None = the topic's, "none" = no context needed
+    )
 
 
 @dataclass(frozen=True, slots=True)

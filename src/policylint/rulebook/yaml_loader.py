@@ -59,7 +59,6 @@ def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedD
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):
-            line, column = _mark(key_node)
             raise yaml.constructor.ConstructorError(
                 None, None, f"keys must be text, found {key!r}", key_node.start_mark
             )
@@ -100,7 +99,7 @@ def load_yaml(path: Path, display: str | None = None) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(shown, None, None, f"cannot read rule file ({exc})") from exc
     try:
-        return yaml.load(text, Loader=_MarkedLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_MarkedLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -1,0 +1,1 @@
+"""Measure detection quality on an annotated corpus (`policylint eval`)."""
