@@ -18,13 +18,10 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-import policylint.rulebook as rulebook_module
 from policylint.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
-SAMPLES = ROOT / "corpora" / "samples"
-SEED = ROOT.parent / "shared" / "seed" / "social-media-policy.txt"
 RULES_ENV = "POLICYLINT_RULES_DIR"
 
 
@@ -78,7 +75,7 @@ def invoke_and_assert(runner: CliRunner) -> InvokeAndAssert:
         *,
         stdout_contains: str | Sequence[str] = (),
         stderr_contains: str | Sequence[str] = (),
-        input: str | bytes | None = None,  # noqa: A002 - mirrors CliRunner.invoke
+        input: str | bytes | None = None,
     ) -> Result:
         result = runner.invoke(app, [str(a) for a in args], input=input)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -98,7 +95,7 @@ def invoke_and_assert(runner: CliRunner) -> InvokeAndAssert:
 def check_json(invoke_and_assert: InvokeAndAssert) -> Callable[..., dict[str, Any]]:
     """`policylint check ARGS --format json`, asserting the exit status; the parsed report."""
 
-    def run(args: Sequence[str], exit_code: int, *, input: str | bytes | None = None) -> Any:  # noqa: A002
+    def run(args: Sequence[str], exit_code: int, *, input: str | bytes | None = None) -> Any:
         result = invoke_and_assert(["check", *args, "--format", "json"], exit_code, input=input)
         return json.loads(result.stdout)
 
@@ -109,11 +106,10 @@ def check_json(invoke_and_assert: InvokeAndAssert) -> Callable[..., dict[str, An
 def rules_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A writable copy of `rules/` that the CLI loads through `POLICYLINT_RULES_DIR`.
 
-    The loader is swapped for its uncached form for this test only, so the process-wide
-    cache keeps the real rulebook and the copy is re-read on every call.
+    The loader caches per rules folder, so the copy (a new folder per test) is read afresh
+    while the real rulebook stays cached.
     """
     root = tmp_path / "rules"
     shutil.copytree(RULES, root)
     monkeypatch.setenv(RULES_ENV, str(root))
-    monkeypatch.setattr(rulebook_module, "load_rulebook", rulebook_module.load_rulebook.__wrapped__)
     yield root

@@ -173,7 +173,7 @@ def check(
                 err=True,
             )
         for file_report in report.files:
-            if file_report.error and output_format is not OutputFormat.TEXT:
+            if file_report.error:
                 typer.echo(f"policylint: error: {file_report.path}: {file_report.error}", err=True)
         return exit_code(report, fail_on)
 

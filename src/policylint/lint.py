@@ -51,23 +51,24 @@ def lint_file(
     """Check one file; any input problem becomes `FileReport.error`, never an exception."""
     from policylint.detect import detect_coverage
 
+    shown = options.stdin_filename if path == STDIN and options.stdin_filename else path
     try:
         document = read_document(
             path, data, stdin_filename=options.stdin_filename, encoding=options.encoding
         )
     except InputError as exc:
-        return FileReport(path=path, error=exc.reason)
+        return FileReport(path=shown, error=exc.reason)
     try:
         coverage = detect_coverage(document, rulebook)
     except Exception as exc:  # a crash on one file must not stop the batch
         if options.debug:
             raise
-        return FileReport(path=path, error=f"internal error while checking this file ({exc!r})")
+        return FileReport(path=shown, error=f"internal error while checking this file ({exc!r})")
     requirements = rulebook.requirements_for(options.regulators)
     wanted = rulebook.topics_for(options.regulators)
     topics: dict[str, TopicResult] = {t: coverage.topics[t] for t in wanted}
     statuses, findings = check_requirements(coverage, requirements, rulebook)
-    return FileReport(path=path, topics=topics, findings=findings, statuses=statuses)
+    return FileReport(path=shown, topics=topics, findings=findings, statuses=statuses)
 
 
 def lint_paths(

@@ -24,6 +24,7 @@ LEMMA_OVERRIDES: dict[str, str] = {
     "googled": "google", "googling": "google", "googles": "google",
     "counselling": "counselling", "counseling": "counseling", "following": "follow",
     "followers": "follower", "dms": "dm", "dm'd": "dm", "texted": "text", "texting": "text",
+    "media": "media", "blogs": "blog", "vlogs": "vlog",
     "emailed": "email", "emailing": "email", "supervisees": "supervisee",
 }  # fmt: skip
 

@@ -57,10 +57,13 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-@lru_cache(maxsize=4)
 def load_rulebook(root: Path | None = None) -> Rulebook:
-    """Read every rule file once per process; any problem is a `RuleFileError` with file:line."""
-    root = root or rules_dir()
+    """Read every rule file once per rules folder; any problem is a `RuleFileError` with file:line."""
+    return _load_rulebook(root or rules_dir())
+
+
+@lru_cache(maxsize=4)
+def _load_rulebook(root: Path) -> Rulebook:
     if not root.is_dir():
         raise RuleFileError(str(root), None, None, "rules folder not found")
     common_path = root / "common.yaml"
