@@ -113,3 +113,74 @@ def rules_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     shutil.copytree(RULES, root)
     monkeypatch.setenv(RULES_ENV, str(root))
     yield root
+
+
+# -- the JSON report contract (README, issue 2): one checker for the reporter and CLI tests ------
+
+TOP_KEYS = {"policylint", "regulators", "files", "summary"}
+FILE_KEYS = {"path", "error", "topics", "findings"}
+TOPIC_KEYS = {"covered", "stance", "evidence"}
+EVIDENCE_KEYS = {"text", "location"}
+FINDING_KEYS = {"rule", "topic", "severity", "message", "citation", "suggestion", "location"}
+LOCATION_KEYS = {"line", "column", "paragraph", "section"}
+SUMMARY_KEYS = {"files", "files_with_gaps", "findings", "errors"}
+STANCES = {None, "declines", "permits", "conditional", "unclear"}
+
+
+def _opt_str(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _check_location(loc: Any) -> None:
+    assert isinstance(loc, dict)
+    assert set(loc) == LOCATION_KEYS
+    for key in ("line", "column", "paragraph"):
+        assert loc[key] is None or type(loc[key]) is int
+    assert _opt_str(loc["section"])
+
+
+def check_report_shape(report: dict[str, Any], topics: set[str] | None = None) -> None:
+    """Assert the exact keys and types of a JSON report at every level.
+
+    With `topics`, every readable file must list exactly those topic ids.
+    """
+    assert set(report) == TOP_KEYS
+    assert isinstance(report["files"], list)
+    for entry in report["files"]:
+        assert set(entry) == FILE_KEYS
+        assert isinstance(entry["path"], str)
+        assert _opt_str(entry["error"])
+        assert isinstance(entry["topics"], dict) and isinstance(entry["findings"], list)
+        if entry["error"] is not None:
+            assert (entry["topics"], entry["findings"]) == ({}, [])
+            continue
+        if topics is not None:
+            assert set(entry["topics"]) == topics
+        for topic_id, result in entry["topics"].items():
+            assert isinstance(topic_id, str)
+            assert set(result) == TOPIC_KEYS
+            assert type(result["covered"]) is bool
+            assert result["stance"] in STANCES
+            assert isinstance(result["evidence"], list)
+            for evidence in result["evidence"]:
+                assert set(evidence) == EVIDENCE_KEYS
+                assert isinstance(evidence["text"], str)
+                _check_location(evidence["location"])
+        for finding in entry["findings"]:
+            assert set(finding) == FINDING_KEYS
+            assert isinstance(finding["rule"], str)
+            assert _opt_str(finding["topic"])
+            assert finding["severity"] in {"error", "warning", "info"}
+            assert isinstance(finding["message"], str) and finding["message"]
+            assert _opt_str(finding["citation"])
+            assert _opt_str(finding["suggestion"])
+            if finding["location"] is not None:
+                _check_location(finding["location"])
+    assert set(report["summary"]) == SUMMARY_KEYS
+    assert all(type(v) is int for v in report["summary"].values())
+
+
+@pytest.fixture
+def assert_report_shape() -> Callable[..., None]:
+    """The JSON-contract checker, as a fixture so tests in sub-folders can use it."""
+    return check_report_shape

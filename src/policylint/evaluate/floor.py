@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from policylint.errors import UsageError
+from policylint.evaluate.gold import read_mapping
 from policylint.evaluate.run import Evaluation
 
 _TOPIC_FIGURES = ("precision", "recall", "f1", "stance_accuracy", "evidence_recall")
 
 
 def load_floor(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"{path}: cannot read quality floor ({exc})") from None
-    if not isinstance(data, dict):
-        raise UsageError(f"{path}: quality floor must be a mapping of splits")
-    return data
+    """The floor file: per split, minimum figures."""
+    return read_mapping(path, "quality floor", "be a mapping of splits")
 
 
 def floor_violations(evaluation: Evaluation, floor: dict) -> list[str]:

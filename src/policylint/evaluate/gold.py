@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,14 +30,20 @@ class GoldDocument:
     topics: dict[str, GoldTopic]
 
 
+def read_mapping(path: Path, what: str, shape: str) -> dict[str, Any]:
+    """Parse a YAML file that must hold a mapping; any problem is a `UsageError` naming it."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise UsageError(f"{path}: cannot read {what} ({exc})") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: {what} must {shape}")
+    return data
+
+
 def load_gold(path: Path) -> dict[str, GoldDocument]:
     """Parse the gold file; a malformed one is a `UsageError` naming the file."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"{path}: cannot read gold annotations ({exc})") from None
-    if not isinstance(raw, dict):
-        raise UsageError(f"{path}: gold annotations must map file names to labels")
+    raw = read_mapping(path, "gold annotations", "map file names to labels")
     docs: dict[str, GoldDocument] = {}
     for name, entry in raw.items():
         topics = {}
