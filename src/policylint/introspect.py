@@ -56,18 +56,28 @@ def render_regulators(rulebook: Rulebook, fmt: str, out: TextIO) -> None:
         }
         out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
-    rows = []
+    # One block per pack: names and document titles are too long for table columns.
     for pack in rulebook.packs.values():
         counts = severity_counts(pack)
-        summary = f"{len(pack.requirements)} ({counts['error']} error, {counts['warning']} warning, {counts['info']} info)"
-        rows.append([pack.id, pack.name, pack.jurisdiction, pack.profession, summary])
-    out.write(_table(rows, ["ID", "NAME", "JURISDICTION", "PROFESSION", "REQUIREMENTS"]))
-    for pack in rulebook.packs.values():
+        lines = [
+            f"{pack.name} ({pack.jurisdiction})",
+            pack.profession,
+            f"{len(pack.requirements)} requirements: {counts['error']} error, "
+            f"{counts['warning']} warning, {counts['info']} info",
+        ]
         if pack.documents:
-            docs = "; ".join(
-                f"{d.title} ({d.edition})" if d.edition else d.title for d in pack.documents
+            lines.append(
+                "Documents: "
+                + "; ".join(
+                    f"{d.title} ({d.edition})" if d.edition else d.title for d in pack.documents
+                )
             )
-            out.write(textwrap.fill(f"{pack.id}: {docs}", _WIDTH, subsequent_indent="    ") + "\n")
+        out.write(f"{pack.id}\n")
+        for line in lines:
+            out.write(
+                textwrap.fill(line, _WIDTH, initial_indent="    ", subsequent_indent="      ")
+                + "\n"
+            )
     if rulebook.unavailable:
         out.write("\nNot available yet:\n")
         for body in rulebook.unavailable.values():
