@@ -133,6 +133,7 @@ class Evidence:
     stance: Stance | None
     pattern_id: str
     vacuous: bool = False
+    stance_priority: int = 0  # priority of the cue that decided `stance` (0: no cue)
 
 
 @dataclass(frozen=True, slots=True)

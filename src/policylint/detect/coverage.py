@@ -174,7 +174,7 @@ def detect_coverage(document: Document, rulebook: Rulebook) -> Coverage:
 
     results = {}
     for topic_id, f in found.items():
-        stances = [e.stance for e in f.evidence if e.stance is not None]
+        stances = [(e.stance, e.stance_priority) for e in f.evidence if e.stance is not None]
         results[topic_id] = TopicResult(
             topic=topic_id,
             covered=bool(f.evidence),
@@ -238,14 +238,14 @@ def _scan_sentence(
         ]
         if not outside_holes:
             continue
-        stance = None
+        stance, stance_priority = None, 0
         if topic.has_stance:
             cues = []
             for m in in_sentence:
                 if m.role == CUE and m.owner == topic.id:
                     stance_name, priority, _ = m.pattern_id.split(":", 2)
                     cues.append((Stance(stance_name), int(priority)))
-            stance = sentence_stance(cues)
+            stance, stance_priority = sentence_stance(cues)
         evidence = Evidence(
             topic=topic.id,
             text=text,
@@ -253,6 +253,7 @@ def _scan_sentence(
             stance=stance,
             pattern_id=outside_holes[0].pattern_id,
             vacuous=is_vacuous,
+            stance_priority=stance_priority,
         )
         if is_vacuous:
             found[topic.id].vacuous.append(evidence)

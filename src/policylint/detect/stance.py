@@ -11,41 +11,43 @@ from collections.abc import Iterable
 from policylint.model import Stance
 
 
-def sentence_stance(cues: Iterable[tuple[Stance, int]]) -> Stance:
-    """The stance of the strongest cue; a tie between declines and permits reads as conditional.
+def sentence_stance(cues: Iterable[tuple[Stance, int]]) -> tuple[Stance, int]:
+    """The stance of the strongest cue and its priority; a declines/permits tie is conditional.
 
     `cues` are (stance, priority) pairs. With no cue the sentence mentions the topic without
-    taking a position: `unclear`.
+    taking a position: `unclear`, priority 0.
     """
     best: dict[Stance, int] = {}
     for stance, priority in cues:
         best[stance] = max(priority, best.get(stance, priority))
     if not best:
-        return Stance.UNCLEAR
+        return Stance.UNCLEAR, 0
     top = max(best.values())
     winners = {stance for stance, priority in best.items() if priority == top}
-    if Stance.CONDITIONAL in winners:
-        return Stance.CONDITIONAL
-    if {Stance.DECLINES, Stance.PERMITS} <= winners:
-        return Stance.CONDITIONAL
-    for stance in (Stance.DECLINES, Stance.PERMITS, Stance.UNCLEAR):
+    if Stance.CONDITIONAL in winners or {Stance.DECLINES, Stance.PERMITS} <= winners:
+        return Stance.CONDITIONAL, top
+    for stance in (Stance.DECLINES, Stance.PERMITS):
         if stance in winners:
-            return stance
-    return Stance.UNCLEAR
+            return stance, top
+    return Stance.UNCLEAR, top
 
 
-def overall_stance(stances: Iterable[Stance]) -> Stance | None:
-    """Combine the stances of a topic's evidence sentences into the document's stance.
+def overall_stance(stances: Iterable[tuple[Stance, int]]) -> Stance | None:
+    """Combine the (stance, priority) of a topic's evidence sentences into the document's stance.
 
-    Sentences without a position are ignored when others have one. Any conditional sentence,
-    or a policy that both declines and permits (LinkedIn yes, Facebook no), is conditional.
+    Sentences without a position are ignored when others have one. Any conditional sentence
+    makes the policy conditional. Declining and permitting sentences of equal strength (LinkedIn
+    yes, Facebook no) make it conditional too; a weaker one gives way to a stronger one, so for
+    `following` "you may follow my page" (a weak permit) does not undo "I will not follow you".
     """
-    seen = set(stances)
+    seen = list(stances)
     if not seen:
         return None
-    positions = seen - {Stance.UNCLEAR}
+    positions = [(s, p) for s, p in seen if s is not Stance.UNCLEAR]
     if not positions:
         return Stance.UNCLEAR
-    if Stance.CONDITIONAL in positions or {Stance.DECLINES, Stance.PERMITS} <= positions:
+    if any(s is Stance.CONDITIONAL for s, _ in positions):
         return Stance.CONDITIONAL
-    return positions.pop()
+    top = max(p for _, p in positions)
+    strongest = {s for s, p in positions if p == top}
+    return Stance.CONDITIONAL if len(strongest) > 1 else strongest.pop()
