@@ -6,6 +6,7 @@ into a neighbour's sentence); every pattern runs once per block.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from policylint.detect.matchers import (
     CONTEXT,
     CUE,
     EXCLUDE,
+    GATE,
     PLACEHOLDER,
     REQUIRE,
     SENTENCE_EXCLUDE,
@@ -45,7 +47,7 @@ _BRACKETS = {"(": ")", "[": "]", "<": ">", "{": "}"}
 @dataclass
 class _ParsedBlock:
     block: Block
-    doc: object
+    sentences: list[tuple[int, int]]  # character spans; the Doc itself is not kept (memory)
     matches: list[Match]
     context_topics: set[str] = field(default_factory=set)
 
@@ -79,21 +81,58 @@ def _parse_blocks(document: Document, compiled: CompiledRules) -> list[_ParsedBl
     for block in document.blocks:
         doc = parse(block.text)
         matches = compiled.matches(doc)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
         ctx = {m.owner for m in matches if m.role == CONTEXT}
-        parsed.append(_ParsedBlock(block, doc, matches, ctx))
+        parsed.append(_ParsedBlock(block, sentences, matches, ctx))
     return parsed
 
 
-def _context_index(parsed: list[_ParsedBlock]) -> tuple[dict[str, set[str]], dict[tuple, set[str]]]:
-    """Context topics per heading text, and per section (blocks sharing a heading path)."""
-    by_heading: dict[str, set[str]] = defaultdict(set)
-    by_section: dict[tuple, set[str]] = defaultdict(set)
+@dataclass
+class _DocumentIndex:
+    """What the whole document says around each block, gathered before sentences are judged."""
+
+    context_by_heading: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    context_by_section: dict[tuple, set[str]] = field(default_factory=lambda: defaultdict(set))
+    context_anywhere: set[str] = field(default_factory=set)
+    triggers_by_heading: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _index_document(parsed: list[_ParsedBlock]) -> _DocumentIndex:
+    """Context topics per heading, per section (blocks sharing a heading path) and overall,
+    and the topics each heading names."""
+    index = _DocumentIndex()
     for item in parsed:
+        index.context_anywhere.update(item.context_topics)
         if item.block.kind is BlockKind.HEADING:
-            by_heading[item.block.text].update(item.context_topics)
+            index.context_by_heading[item.block.text].update(item.context_topics)
+            index.triggers_by_heading[item.block.text].update(
+                m.owner for m in item.matches if m.role == TRIGGER
+            )
         else:
-            by_section[item.block.heading_path].update(item.context_topics)
-    return by_heading, by_section
+            index.context_by_section[item.block.heading_path].update(item.context_topics)
+    return index
+
+
+# A short answer under a heading that names a topic ("Exceptions" / "None.") speaks to that topic.
+_SHORT_ANSWER_WORDS = 6
+_ANSWER = re.compile(r"\b(none|no|not|never|nil|nothing|yes|any|n/a)\b|n[’']t\b", re.IGNORECASE)
+UNDER_HEADING = "under-heading"
+
+
+def _heading_triggers(
+    item: _ParsedBlock, index: _DocumentIndex, text: str, span: tuple[int, int]
+) -> list[Match]:
+    """Triggers a short sentence inherits from the heading right above it."""
+    if not item.block.heading_path or len(text.split()) > _SHORT_ANSWER_WORDS:
+        return []
+    if not _ANSWER.search(text):
+        return []
+    topics = index.triggers_by_heading.get(item.block.heading_path[-1], set())
+    return [
+        Match(TRIGGER, topic, UNDER_HEADING, 0, 0, span[0], span[1])
+        for topic in sorted(topics)
+        if topic in index.context_anywhere
+    ]
 
 
 def _has_context(
@@ -101,10 +140,11 @@ def _has_context(
     trigger: Match,
     sentence_matches: list[Match],
     item: _ParsedBlock,
-    by_heading: dict[str, set[str]],
-    by_section: dict[tuple, set[str]],
+    index: _DocumentIndex,
 ) -> bool:
     """Whether the trigger's context words are near enough (its own scope, or the topic's)."""
+    if trigger.pattern_id == UNDER_HEADING:
+        return True  # checked against the whole document when the trigger was inherited
     spec = next((t for t in topic.triggers if t.id == trigger.pattern_id), None)
     scope = (
         spec.context
@@ -117,11 +157,13 @@ def _has_context(
         return True
     if scope == "sentence":
         return False
-    if any(topic.id in by_heading.get(h, ()) for h in item.block.heading_path):
+    if any(topic.id in index.context_by_heading.get(h, ()) for h in item.block.heading_path):
         return True
     if topic.id in item.context_topics:
         return True
-    return scope == "section" and topic.id in by_section.get(item.block.heading_path, set())
+    return scope == "section" and topic.id in index.context_by_section.get(
+        item.block.heading_path, set()
+    )
 
 
 _LABEL_MAX_WORDS = 4
@@ -148,13 +190,25 @@ def _placeholders(item: _ParsedBlock) -> list[tuple[int, int, str]]:
     return spans
 
 
-def detect_coverage(document: Document, rulebook: Rulebook) -> Coverage:
-    """Find, for every topic in the rulebook, the sentences of `document` that cover it."""
+def detect_coverage(
+    document: Document, rulebook: Rulebook, *, assume_online_contact: bool = False
+) -> Coverage:
+    """Find, for every topic in the rulebook, the sentences of `document` that cover it.
+
+    `assume_online_contact` skips the document gate, for a sentence judged as if it stood in
+    a social media policy (the rule examples).
+    """
     compiled = compile_rules(rulebook)
     parsed = _parse_blocks(document, compiled)
-    by_heading, by_section = _context_index(parsed)
+    index = _index_document(parsed)
     found: dict[str, _TopicFindings] = {tid: _TopicFindings() for tid in rulebook.topics}
     placeholders: list[Placeholder] = []
+    # Not about online contact at all (no gate word anywhere): no topic can be covered.
+    about_online_contact = (
+        assume_online_contact
+        or not rulebook.common.document_gate
+        or any(m.role == GATE for item in parsed for m in item.matches)
+    )
 
     for item in parsed:
         block = item.block
@@ -168,9 +222,11 @@ def detect_coverage(document: Document, rulebook: Rulebook) -> Coverage:
             placeholders.append(
                 Placeholder(block.text[start:end], block.location_at(start), pattern_id)
             )
+        if not about_online_contact:
+            continue
         quotes = quoted_spans(block.text)
-        for sent in item.doc.sents:  # type: ignore[attr-defined]
-            _scan_sentence(sent, item, rulebook, holes, quotes, by_heading, by_section, found)
+        for sentence in item.sentences:
+            _scan_sentence(sentence, item, rulebook, holes, quotes, index, found)
 
     results = {}
     for topic_id, f in found.items():
@@ -191,16 +247,15 @@ def detect_coverage(document: Document, rulebook: Rulebook) -> Coverage:
 
 
 def _scan_sentence(
-    sent: object,
+    sentence: tuple[int, int],
     item: _ParsedBlock,
     rulebook: Rulebook,
     holes: list[tuple[int, int, str]],
     quotes: list[tuple[int, int]],
-    by_heading: dict[str, set[str]],
-    by_section: dict[tuple, set[str]],
+    index: _DocumentIndex,
     found: dict[str, _TopicFindings],
 ) -> None:
-    start_char, end_char = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+    start_char, end_char = sentence
     text = item.block.text[start_char:end_char].strip()
     if not text:
         return
@@ -211,6 +266,7 @@ def _scan_sentence(
         return
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
     location = item.block.location_at(start_char)
+    in_sentence += _heading_triggers(item, index, text, sentence)
     for topic in rulebook.topics.values():
         triggers = [m for m in in_sentence if m.role == TRIGGER and m.owner == topic.id]
         if not triggers:
@@ -232,9 +288,7 @@ def _scan_sentence(
             )
             continue
         outside_holes = [
-            t
-            for t in outside_holes
-            if _has_context(topic, t, in_sentence, item, by_heading, by_section)
+            t for t in outside_holes if _has_context(topic, t, in_sentence, item, index)
         ]
         if not outside_holes:
             continue

@@ -19,14 +19,18 @@ def sentence_document(text: str) -> Document:
 
 
 def topic_verdict(rulebook: Rulebook, topic_id: str, text: str) -> tuple[bool, Stance | None]:
-    """Whether `text` covers `topic_id`, and with what stance."""
-    result = detect_coverage(sentence_document(text), rulebook).topics[topic_id]
+    """Whether `text`, as a sentence of a social media policy, covers `topic_id`, and how."""
+    result = detect_coverage(sentence_document(text), rulebook, assume_online_contact=True).topics[
+        topic_id
+    ]
     return result.covered, result.stance
 
 
 def has_placeholder(rulebook: Rulebook, text: str) -> bool:
     """Whether `text` contains unfilled template text."""
-    return bool(detect_coverage(sentence_document(text), rulebook).placeholders)
+    return bool(
+        detect_coverage(sentence_document(text), rulebook, assume_online_contact=True).placeholders
+    )
 
 
 def example_passes(rulebook: Rulebook, topic_id: str | None, example: Example) -> tuple[bool, str]:

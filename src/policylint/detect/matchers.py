@@ -27,6 +27,7 @@ CUE = "cue"
 VACUOUS = "vacuous"
 ATTRIBUTION = "attribution"
 PLACEHOLDER = "placeholder"
+GATE = "gate"
 COMMON = "*"
 
 
@@ -112,4 +113,5 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
     _add(matcher, phrase_matcher, VACUOUS, COMMON, rulebook.common.vacuous, make_doc)
     _add(matcher, phrase_matcher, ATTRIBUTION, COMMON, rulebook.common.attribution, make_doc)
     _add(matcher, phrase_matcher, PLACEHOLDER, COMMON, rulebook.placeholders.patterns, make_doc)
+    _add(matcher, phrase_matcher, GATE, COMMON, rulebook.common.document_gate, make_doc)
     return CompiledRules(matcher, phrase_matcher)

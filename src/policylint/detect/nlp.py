@@ -50,6 +50,9 @@ def get_nlp() -> Language:
             return doc
 
     nlp = spacy.blank("en")
+    # spaCy's 1M-character guard protects parser and NER memory, which this pipeline lacks;
+    # the readers already refuse files over 64 MB, so a long block is not an internal error.
+    nlp.max_length = 10**9
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(PIPELINE_COMPONENT)
     return nlp

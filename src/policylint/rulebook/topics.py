@@ -25,7 +25,7 @@ CONTEXT_SCOPES = ("sentence", "block", "section")
 def parse_common(path: Path, display: str) -> tuple[Lexicon, CommonRules]:
     """The lexicon (named word lists) and the cues shared by every topic."""
     fields = Fields(load_yaml(path, display), display, "common rules")
-    fields.check_keys({"lexicon", "cues", "vacuous", "attribution"})
+    fields.check_keys({"lexicon", "cues", "vacuous", "attribution", "document_gate"})
     lexicon: Lexicon = {}
     if fields.has("lexicon"):
         lex_fields = fields.sub("lexicon")
@@ -37,6 +37,7 @@ def parse_common(path: Path, display: str) -> tuple[Lexicon, CommonRules]:
         cues=parse_cues(fields, "cues", lexicon),
         vacuous=parse_pattern_list(fields, "vacuous", lexicon),
         attribution=parse_pattern_list(fields, "attribution", lexicon),
+        document_gate=parse_pattern_list(fields, "document_gate", lexicon),
     )
     return lexicon, common
 

@@ -88,11 +88,13 @@ class PlaceholderRules:
 
 @dataclass(frozen=True, slots=True)
 class CommonRules:
-    """Shared cues: stance cues any topic may use, vacuous-text cues, attribution cues."""
+    """Shared cues: stance cues any topic may use, vacuous-text cues, attribution cues, and the
+    words without which a document is not about online contact at all (`document_gate`)."""
 
     cues: tuple[CueSpec, ...] = ()
     vacuous: tuple[PatternSpec, ...] = ()
     attribution: tuple[PatternSpec, ...] = ()
+    document_gate: tuple[PatternSpec, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,76 @@
+"""Detection behaviours that span a whole document (units of policylint.detect)."""
+
+from __future__ import annotations
+
+from policylint.detect import detect_coverage
+from policylint.detect.nlp import get_nlp
+from policylint.model import Block, BlockKind, Document, Location
+from policylint.readers import MAX_BYTES
+from policylint.rulebook import load_rulebook
+
+
+def document(*blocks: tuple[BlockKind, str, tuple[str, ...]]) -> Document:
+    return Document(
+        path="t.md",
+        format="markdown",
+        blocks=tuple(
+            Block(text, kind, Location(line=i + 1, column=1), heading_path=path)
+            for i, (kind, text, path) in enumerate(blocks)
+        ),
+    )
+
+
+P, H = BlockKind.PARAGRAPH, BlockKind.HEADING
+
+
+def test_document_never_mentioning_online_contact_covers_nothing() -> None:
+    doc = document(
+        (H, "Fees", ()),
+        (
+            P,
+            "Exceptions are made for illness. Former clients returning pay the current rate.",
+            ("Fees",),
+        ),
+        (
+            P,
+            "If you miss a session, we will discuss it in person at the next appointment.",
+            ("Fees",),
+        ),
+    )
+    coverage = detect_coverage(doc, load_rulebook())
+    assert not any(result.covered for result in coverage.topics.values())
+
+
+def test_same_sentence_counts_once_the_document_is_about_social_media() -> None:
+    text = "I do not accept friend requests on social media, and there are no exceptions."
+    coverage = detect_coverage(document((P, text, ())), load_rulebook())
+    assert coverage.topics["friending"].covered
+    assert coverage.topics["exceptions"].covered
+
+
+def test_short_answer_under_a_topic_heading_speaks_to_that_topic() -> None:
+    doc = document(
+        (P, "I do not accept friend requests from clients on Facebook.", ()),
+        (H, "Exceptions", ()),
+        (P, "None.", ("Exceptions",)),
+    )
+    result = detect_coverage(doc, load_rulebook()).topics["exceptions"]
+    assert result.covered
+    assert [e.text for e in result.evidence] == ["None."]
+
+
+def test_long_sentence_under_a_heading_does_not_inherit_it() -> None:
+    doc = document(
+        (P, "I do not accept friend requests from clients on Facebook.", ()),
+        (H, "Exceptions", ()),
+        (
+            P,
+            "Please read this whole document carefully before you sign it at the end.",
+            ("Exceptions",),
+        ),
+    )
+    assert not detect_coverage(doc, load_rulebook()).topics["exceptions"].covered
+
+
+def test_pipeline_accepts_any_block_the_readers_let_through() -> None:
+    assert get_nlp().max_length > MAX_BYTES
