@@ -166,12 +166,15 @@ def check(
         finally:
             if output:
                 stream.close()
-        if regulator is None and output_format is OutputFormat.TEXT and not quiet:
+        checked = any(f.error is None for f in report.files)
+        if regulator is None and output_format is OutputFormat.TEXT and not quiet and checked:
             typer.echo(
                 "hint: checked against the 'core' pack; choose your regulator with "
                 "--regulator (see `policylint regulators`).",
                 err=True,
             )
+        # Every unreadable file is also one line on stderr, whatever the report format, so
+        # it is seen even when stdout goes to a pipe or a file.
         for file_report in report.files:
             if file_report.error:
                 typer.echo(f"policylint: error: {file_report.path}: {file_report.error}", err=True)

@@ -225,3 +225,14 @@ def test_permission_denied_reported_without_root(
 
     monkeypatch.setattr("policylint.readers.open", deny, raising=False)
     assert error_for(str(path)).reason == "permission denied"
+
+
+def test_text_longer_than_any_policy_is_one_clear_error(tmp_path: Path) -> None:
+    from policylint.readers import MAX_TEXT_CHARS
+
+    path = tmp_path / "huge.txt"
+    path.write_text("I do not accept friend requests. " * (MAX_TEXT_CHARS // 30), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_document(str(path))
+    assert str(info.value).startswith(f"{path}: has ")
+    assert "more than any policy" in str(info.value)

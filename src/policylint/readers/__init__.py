@@ -18,6 +18,7 @@ from policylint.readers.text import TextReader
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_TEXT_CHARS",
     "READERS",
     "SUFFIXES",
     "Reader",
@@ -51,6 +52,9 @@ SUFFIXES: dict[str, str] = {
 
 SUPPORTED = ".docx, .md, .markdown and .txt"
 MAX_BYTES = 64 * 1024 * 1024  # policies are kilobytes; anything this big is a wrong file
+# About 300 pages. Checking time and memory grow with the text (roughly a minute and 500 MB
+# per million characters), so a longer "policy" is refused rather than left to run.
+MAX_TEXT_CHARS = 1_000_000
 STDIN = "-"
 
 
@@ -112,6 +116,13 @@ def read_document(
     blocks = _parse(READERS[fmt], data, shown, encoding)
     if not blocks:
         raise InputError(shown, "contains no text")
+    length = sum(len(block.text) for block in blocks)
+    if length > MAX_TEXT_CHARS:
+        raise InputError(
+            shown,
+            f"has {length:,} characters of text, more than any policy ({MAX_TEXT_CHARS:,}); "
+            "check the right file was given",
+        )
     return Document(path=shown, format=fmt, blocks=blocks)
 
 
