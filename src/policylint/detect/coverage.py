@@ -115,6 +115,9 @@ def _index_document(parsed: list[_ParsedBlock]) -> _DocumentIndex:
 
 # A short answer under a heading that names a topic ("Exceptions" / "None.") speaks to that topic.
 _SHORT_ANSWER_WORDS = 6
+_OPENING_ANSWER = re.compile(
+    r"\W*(there\s+(are|is)\s+)?(none|no|never|nil|nothing|not\s+(ever|at\s+all))\b", re.IGNORECASE
+)
 _ANSWER = re.compile(r"\b(none|no|not|never|nil|nothing|yes|any|n/a)\b|n[’']t\b", re.IGNORECASE)
 UNDER_HEADING = "under-heading"
 
@@ -123,9 +126,12 @@ def _heading_triggers(
     item: _ParsedBlock, index: _DocumentIndex, text: str, span: tuple[int, int]
 ) -> list[Match]:
     """Triggers a short sentence inherits from the heading right above it."""
-    if not item.block.heading_path or len(text.split()) > _SHORT_ANSWER_WORDS:
+    if not item.block.heading_path:
         return []
-    if not _ANSWER.search(text):
+    words = text.split()
+    # "None." / "Never, sorry." or a longer answer that opens with one ("There are none, ...").
+    short = len(words) <= _SHORT_ANSWER_WORDS and _ANSWER.search(text)
+    if not short and not _OPENING_ANSWER.match(text):
         return []
     topics = index.triggers_by_heading.get(item.block.heading_path[-1], set())
     return [

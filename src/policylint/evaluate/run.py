@@ -85,6 +85,8 @@ def _score_document(
                 score.evidence_total += 1
                 if any(same_sentence(sentence, c) for c in cited):
                     score.evidence_found += 1
+                elif predicted:
+                    score.errors.append(f"{doc.name}: evidence not cited: {sentence!r}")
     return credits
 
 
