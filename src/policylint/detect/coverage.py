@@ -27,7 +27,7 @@ from policylint.detect.matchers import (
 )
 from policylint.detect.nlp import parse
 from policylint.detect.quotes import quoted_spans
-from policylint.detect.stance import overall_stance, sentence_stance
+from policylint.detect.stance import clause_starts, cues_near, overall_stance, sentence_stance
 from policylint.model import (
     Block,
     BlockKind,
@@ -147,6 +147,7 @@ def _has_context(
     sentence_matches: list[Match],
     item: _ParsedBlock,
     index: _DocumentIndex,
+    previous: set[str],
 ) -> bool:
     """Whether the trigger's context words are near enough (its own scope, or the topic's)."""
     if trigger.pattern_id == UNDER_HEADING:
@@ -157,6 +158,8 @@ def _has_context(
         if spec and spec.context
         else (topic.context.scope if topic.context else "none")
     )
+    if scope == "previous":
+        return topic.id in previous
     if scope == "none" or topic.context is None:
         return True
     if any(m.role == CONTEXT and m.owner == topic.id for m in sentence_matches):
@@ -231,8 +234,9 @@ def detect_coverage(
         if not about_online_contact:
             continue
         quotes = quoted_spans(block.text)
+        previous: set[str] = set()
         for sentence in item.sentences:
-            _scan_sentence(sentence, item, rulebook, holes, quotes, index, found)
+            previous = _scan_sentence(sentence, item, rulebook, holes, quotes, index, found, previous)
 
     results = {}
     for topic_id, f in found.items():
@@ -260,16 +264,19 @@ def _scan_sentence(
     quotes: list[tuple[int, int]],
     index: _DocumentIndex,
     found: dict[str, _TopicFindings],
-) -> None:
+    previous: set[str],
+) -> set[str]:
+    """Credit the sentence to every topic it covers; return those topics (for the next one)."""
+    covered: set[str] = set()
     start_char, end_char = sentence
     text = item.block.text[start_char:end_char].strip()
     if not text:
-        return
+        return covered
     if any(qs <= start_char and end_char <= qe for qs, qe in quotes):
-        return  # quoted from someone else (a regulator, "many therapists"), not the policy's word
+        return covered  # quoted from someone else (a regulator, "many therapists")
     in_sentence = [m for m in item.matches if m.start_char >= start_char and m.end_char <= end_char]
     if any(m.role == ATTRIBUTION for m in in_sentence):
-        return
+        return covered
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
     location = item.block.location_at(start_char)
     in_sentence += _heading_triggers(item, index, text, sentence)
@@ -294,7 +301,7 @@ def _scan_sentence(
             )
             continue
         outside_holes = [
-            t for t in outside_holes if _has_context(topic, t, in_sentence, item, index)
+            t for t in outside_holes if _has_context(topic, t, in_sentence, item, index, previous)
         ]
         if not outside_holes:
             continue
@@ -304,8 +311,10 @@ def _scan_sentence(
             for m in in_sentence:
                 if m.role == CUE and m.owner == topic.id:
                     stance_name, priority, _ = m.pattern_id.split(":", 2)
-                    cues.append((Stance(stance_name), int(priority)))
-            stance, stance_priority = sentence_stance(cues)
+                    cues.append((m.start_char, Stance(stance_name), int(priority)))
+            starts = clause_starts(item.block.text[start_char:end_char], start_char)
+            triggered = [t.start_char for t in outside_holes]
+            stance, stance_priority = sentence_stance(cues_near(cues, triggered, starts))
         evidence = Evidence(
             topic=topic.id,
             text=text,
@@ -319,3 +328,5 @@ def _scan_sentence(
             found[topic.id].vacuous.append(evidence)
         else:
             found[topic.id].evidence.append(evidence)
+            covered.add(topic.id)
+    return covered

@@ -6,9 +6,43 @@ The refusal *is* the policy here ("I do not accept friend requests"), so negatio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
 from policylint.model import Stance
+
+# Where one clause ends and another with its own subject begins: "I rarely post, and I don't
+# follow clients" holds two positions, and "rarely" is not about following.
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:and|but|while|whereas|although|though|so)\s+"
+    r"(?=(?:i|we|you|they|he|she|there|clients?|our|my|your)\b)",
+    re.IGNORECASE,
+)
+
+
+def clause_starts(text: str, offset: int = 0) -> list[int]:
+    """Character offsets (plus `offset`) where each clause after the first begins."""
+    return [offset + m.end() for m in _CLAUSE_BREAK.finditer(text)]
+
+
+def cues_near(
+    cues: Sequence[tuple[int, Stance, int]], trigger_starts: Iterable[int], starts: list[int]
+) -> list[tuple[Stance, int]]:
+    """The (stance, priority) of the cues that bear on the topic's triggers.
+
+    A hedge qualifies only its own clause, so a conditional cue counts only in a clause holding
+    a trigger ("I rarely post, and I don't follow clients" declines). Refusals and permissions
+    count across clauses: "I don't use Facebook with clients, but I'm happy to connect on
+    LinkedIn" contrasts two positions on the same contact. `cues` are (character offset,
+    stance, priority); `starts` come from `clause_starts`.
+    """
+    clauses = {bisect_right(starts, t) for t in trigger_starts}
+    return [
+        (stance, prio)
+        for at, stance, prio in cues
+        if stance is not Stance.CONDITIONAL or bisect_right(starts, at) in clauses
+    ]
 
 
 def sentence_stance(cues: Iterable[tuple[Stance, int]]) -> tuple[Stance, int]:

@@ -18,7 +18,9 @@ from policylint.rulebook.types import CueSpec, PatternSpec
 Lexicon = dict[str, tuple[str, ...]]
 
 _SET_OPERATORS = {"IN", "NOT_IN"}
-CONTEXT_CHOICES = ("none", "sentence", "block", "section")
+# "previous": only right after a sentence of the same block that covers the topic
+# ("I don't accept friend requests. If you send one, I will decline it.").
+CONTEXT_CHOICES = ("none", "sentence", "block", "section", "previous")
 
 
 def _expand_list(values: Any, lexicon: Lexicon, fields: Fields, key: str) -> list[str]:
