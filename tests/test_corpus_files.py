@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
 import sys
 from functools import cache
 from pathlib import Path
@@ -217,3 +218,34 @@ def test_sample_expectation_shape(name: str) -> None:
             bad = [r for r in rules if r != "placeholder" and not r.startswith(prefixes)]
             assert not bad, f"{regulator}: rule ids of another pack: {bad}"
     read_document(str(SAMPLES / name))  # every sample is readable
+
+
+# -- second-pass labels (benchmarks/annotation_agreement.py) -------------------------------
+
+
+def _second_pass_files() -> list[Path]:
+    return sorted(CORPORA.glob("gold-second-pass*.yaml"))
+
+
+@pytest.mark.parametrize("path", _second_pass_files(), ids=lambda p: p.name)
+def test_second_pass_labels_name_corpus_documents_and_quote_them(path: Path) -> None:
+    second = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(second) <= set(gold()), f"{path.name} labels documents gold.yaml lacks"
+    for name, entry in second.items():
+        assert entry.get("kind") in {"policy", "non_policy"}, f"{path.name}: {name}: kind"
+        for topic, label in (entry.get("topics") or {}).items():
+            assert topic in TOPICS, f"{path.name}: {name}: unknown topic {topic}"
+            for sentence in label.get("evidence", []):
+                assert _normalise(sentence) in document_text(name), (
+                    f"{path.name}: {name}: {topic}: evidence not in the document: {sentence!r}"
+                )
+
+
+def test_agreement_benchmark_reports_every_second_pass() -> None:
+    script = ROOT / "benchmarks" / "annotation_agreement.py"
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True
+    )
+    for path in _second_pass_files():
+        assert f"{path.name}: " in result.stdout
+    assert "all topics" in result.stdout
