@@ -74,3 +74,37 @@ def test_long_sentence_under_a_heading_does_not_inherit_it() -> None:
 
 def test_pipeline_accepts_any_block_the_readers_let_through() -> None:
     assert get_nlp().max_length > MAX_BYTES
+
+
+def test_a_talk_in_session_right_after_an_online_contact_rule_is_about_it() -> None:
+    doc = document(
+        (H, "Friend requests", ()),
+        (P, "I do not accept friend requests from clients.", ("Friend requests",)),
+        (P, "If that feels hurtful, we can talk about it in session.", ("Friend requests",)),
+    )
+    result = detect_coverage(doc, load_rulebook()).topics["in_person_discussion"]
+    assert [e.text for e in result.evidence] == [
+        "If that feels hurtful, we can talk about it in session."
+    ]
+
+
+def test_a_talk_in_session_about_something_else_is_not_in_person_discussion() -> None:
+    doc = document(
+        (H, "Your care", ()),
+        (P, "Our website has an online booking page.", ("Your care",)),
+        (P, "We will discuss any concerns with you in person at your next appointment.", ("Your care",)),
+    )
+    assert not detect_coverage(doc, load_rulebook()).topics["in_person_discussion"].covered
+
+
+def test_a_reply_to_a_request_counts_only_right_after_the_request() -> None:
+    rules = load_rulebook()
+    follow_on = document(
+        (P, "I do not accept friend requests on Facebook. If you send one, I won't accept it.", ()),
+    )
+    evidence = detect_coverage(follow_on, rules).topics["friending"].evidence
+    assert len(evidence) == 2
+    alone = document(
+        (P, "Our social media page is public. If you send a gift, I won't accept it.", ()),
+    )
+    assert not detect_coverage(alone, rules).topics["friending"].covered

@@ -160,6 +160,12 @@ def _has_context(
     )
     if scope == "previous":
         return topic.id in previous
+    if scope == "near":  # in the sentence, the heading above, or after an online-contact one
+        return (
+            any(m.role == CONTEXT and m.owner == topic.id for m in sentence_matches)
+            or any(topic.id in index.context_by_heading.get(h, ()) for h in item.block.heading_path)
+            or bool(previous)
+        )
     if scope == "none" or topic.context is None:
         return True
     if any(m.role == CONTEXT and m.owner == topic.id for m in sentence_matches):
@@ -219,6 +225,10 @@ def detect_coverage(
         or any(m.role == GATE for item in parsed for m in item.matches)
     )
 
+    # Topics the sentence before covered, within one section ("I decline friend requests." /
+    # "If that feels hurtful, we can talk about it in session.").
+    previous: set[str] = set()
+    last_heading_path: tuple[str, ...] | None = None
     for item in parsed:
         block = item.block
         if block.kind is BlockKind.HEADING or _is_label(item):
@@ -234,7 +244,8 @@ def detect_coverage(
         if not about_online_contact:
             continue
         quotes = quoted_spans(block.text)
-        previous: set[str] = set()
+        if block.heading_path != last_heading_path:
+            previous, last_heading_path = set(), block.heading_path
         for sentence in item.sentences:
             previous = _scan_sentence(sentence, item, rulebook, holes, quotes, index, found, previous)
 

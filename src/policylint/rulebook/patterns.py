@@ -20,7 +20,9 @@ Lexicon = dict[str, tuple[str, ...]]
 _SET_OPERATORS = {"IN", "NOT_IN"}
 # "previous": only right after a sentence of the same block that covers the topic
 # ("I don't accept friend requests. If you send one, I will decline it.").
-CONTEXT_CHOICES = ("none", "sentence", "block", "section", "previous")
+# "near": in the sentence, under a heading with context words, or right after a sentence that
+# covers any topic.
+CONTEXT_CHOICES = ("none", "sentence", "block", "section", "previous", "near")
 
 
 def _expand_list(values: Any, lexicon: Lexicon, fields: Fields, key: str) -> list[str]:

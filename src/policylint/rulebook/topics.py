@@ -19,7 +19,7 @@ from policylint.rulebook.types import (
 )
 from policylint.rulebook.yaml_loader import load_yaml
 
-CONTEXT_SCOPES = ("sentence", "block", "section")
+CONTEXT_SCOPES = ("sentence", "near", "block", "section")
 
 
 def parse_common(path: Path, display: str) -> tuple[Lexicon, CommonRules]:
