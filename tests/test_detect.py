@@ -91,7 +91,8 @@ def test_a_talk_in_session_right_after_an_online_contact_rule_is_about_it() -> N
 def test_a_talk_in_session_about_something_else_is_not_in_person_discussion() -> None:
     doc = document(
         (H, "Your care", ()),
-        (P, "Our website has an online booking page.", ("Your care",)),
+        (P, "Our practice has a page on social media.", ("Your care",)),
+        (P, "Your first appointment is an assessment.", ("Your care",)),
         (P, "We will discuss any concerns with you in person at your next appointment.", ("Your care",)),
     )
     assert not detect_coverage(doc, load_rulebook()).topics["in_person_discussion"].covered

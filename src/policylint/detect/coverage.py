@@ -60,6 +60,15 @@ class _TopicFindings:
     heading: Location | None = None
 
 
+@dataclass(frozen=True)
+class _Before:
+    """What the sentence before held, within one section: the topics it covered and the
+    topics whose context words it contained."""
+
+    covered: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+
+
 def _overlaps(a: Match, b: Match | tuple[int, int]) -> bool:
     if isinstance(b, Match):
         return a.start_char < b.end_char and b.start_char < a.end_char
@@ -147,7 +156,7 @@ def _has_context(
     sentence_matches: list[Match],
     item: _ParsedBlock,
     index: _DocumentIndex,
-    previous: set[str],
+    previous: _Before,
 ) -> bool:
     """Whether the trigger's context words are near enough (its own scope, or the topic's)."""
     if trigger.pattern_id == UNDER_HEADING:
@@ -159,12 +168,12 @@ def _has_context(
         else (topic.context.scope if topic.context else "none")
     )
     if scope == "previous":
-        return topic.id in previous
-    if scope == "near":  # in the sentence, the heading above, or after an online-contact one
+        return topic.id in previous.covered
+    if scope == "near":  # context words in this sentence, the one before, or a heading above
         return (
             any(m.role == CONTEXT and m.owner == topic.id for m in sentence_matches)
+            or topic.id in previous.context
             or any(topic.id in index.context_by_heading.get(h, ()) for h in item.block.heading_path)
-            or bool(previous)
         )
     if scope == "none" or topic.context is None:
         return True
@@ -227,7 +236,7 @@ def detect_coverage(
 
     # Topics the sentence before covered, within one section ("I decline friend requests." /
     # "If that feels hurtful, we can talk about it in session.").
-    previous: set[str] = set()
+    previous = _Before()
     last_heading_path: tuple[str, ...] | None = None
     for item in parsed:
         block = item.block
@@ -245,7 +254,7 @@ def detect_coverage(
             continue
         quotes = quoted_spans(block.text)
         if block.heading_path != last_heading_path:
-            previous, last_heading_path = set(), block.heading_path
+            previous, last_heading_path = _Before(), block.heading_path
         for sentence in item.sentences:
             previous = _scan_sentence(sentence, item, rulebook, holes, quotes, index, found, previous)
 
@@ -275,19 +284,20 @@ def _scan_sentence(
     quotes: list[tuple[int, int]],
     index: _DocumentIndex,
     found: dict[str, _TopicFindings],
-    previous: set[str],
-) -> set[str]:
-    """Credit the sentence to every topic it covers; return those topics (for the next one)."""
+    previous: _Before,
+) -> _Before:
+    """Credit the sentence to every topic it covers; return what it held (for the next one)."""
     covered: set[str] = set()
     start_char, end_char = sentence
     text = item.block.text[start_char:end_char].strip()
     if not text:
-        return covered
+        return previous
     if any(qs <= start_char and end_char <= qe for qs, qe in quotes):
-        return covered  # quoted from someone else (a regulator, "many therapists")
+        return _Before()  # quoted from someone else (a regulator, "many therapists")
     in_sentence = [m for m in item.matches if m.start_char >= start_char and m.end_char <= end_char]
     if any(m.role == ATTRIBUTION for m in in_sentence):
-        return covered
+        return _Before()
+    context = frozenset(m.owner for m in in_sentence if m.role == CONTEXT)
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
     location = item.block.location_at(start_char)
     in_sentence += _heading_triggers(item, index, text, sentence)
@@ -340,4 +350,4 @@ def _scan_sentence(
         else:
             found[topic.id].evidence.append(evidence)
             covered.add(topic.id)
-    return covered
+    return _Before(frozenset(covered), context)
