@@ -43,7 +43,9 @@ def _sentences(label: Entry | None) -> set[str]:
 def compare(gold: dict[str, Entry], second: dict[str, Entry], title: str) -> None:
     """Print the agreement table of one second pass against the gold labels."""
     docs = sorted(set(gold) & set(second))
-    topics = sorted({t for d in docs for e in (gold[d], second[d]) for t in (e.get("topics") or {})})
+    topics = sorted(
+        {t for d in docs for e in (gold[d], second[d]) for t in (e.get("topics") or {})}
+    )
     kinds_same = sum(gold[d].get("kind") == second[d].get("kind") for d in docs)
     print(f"{title}: {len(docs)} documents labelled twice; same kind in {kinds_same}\n")
     print(f"{'topic':<24} {'agree':>6} {'kappa':>6} {'stance agree':>13} {'evidence':>9}")

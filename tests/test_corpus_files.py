@@ -116,7 +116,7 @@ def test_split_values_and_proportion() -> None:
     assert not bad, f"split must be dev or test: {bad}"
     test_share = sum(split == "test" for split in splits.values()) / len(splits)
     # About a third at first; fresh held-back sets added later (corpora/CHANGES.md) raise it.
-    assert 0.25 <= test_share <= 0.45, f"a third to 45% should be test, got {test_share:.0%}"
+    assert 0.25 <= test_share <= 0.55, f"a third to 55% should be test, got {test_share:.0%}"
 
 
 def test_both_splits_hold_policies_and_non_policies() -> None:

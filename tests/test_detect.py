@@ -93,7 +93,11 @@ def test_a_talk_in_session_about_something_else_is_not_in_person_discussion() ->
         (H, "Your care", ()),
         (P, "Our practice has a page on social media.", ("Your care",)),
         (P, "Your first appointment is an assessment.", ("Your care",)),
-        (P, "We will discuss any concerns with you in person at your next appointment.", ("Your care",)),
+        (
+            P,
+            "We will discuss any concerns with you in person at your next appointment.",
+            ("Your care",),
+        ),
     )
     assert not detect_coverage(doc, load_rulebook()).topics["in_person_discussion"].covered
 
@@ -109,3 +113,26 @@ def test_a_reply_to_a_request_counts_only_right_after_the_request() -> None:
         (P, "Our social media page is public. If you send a gift, I won't accept it.", ()),
     )
     assert not detect_coverage(alone, rules).topics["friending"].covered
+
+
+def _stance(text: str, topic: str) -> str | None:
+    result = detect_coverage(document((P, text, ())), load_rulebook()).topics[topic]
+    return result.stance.value if result.stance else None
+
+
+def test_a_hedge_in_another_clause_does_not_make_the_rule_conditional() -> None:
+    assert _stance("On Instagram I rarely post, and I don't follow clients.", "following") == (
+        "declines"
+    )
+    assert _stance("On Instagram I rarely follow clients.", "following") == "conditional"
+
+
+def test_a_negation_far_from_the_topic_is_not_a_refusal() -> None:
+    text = "Following my Instagram page is optional and has no bearing on our work."
+    assert _stance(text, "following") == "unclear"
+    assert (
+        _stance(
+            "I don't use Facebook with clients, but I'm happy to connect on LinkedIn.", "friending"
+        )
+        == "conditional"
+    )

@@ -24,10 +24,11 @@ from policylint.detect.matchers import (
     CompiledRules,
     Match,
     compile_rules,
+    cue_key,
 )
 from policylint.detect.nlp import parse
 from policylint.detect.quotes import quoted_spans
-from policylint.detect.stance import clause_starts, cues_near, overall_stance, sentence_stance
+from policylint.detect.stance import clause_of, clause_starts, overall_stance, sentence_stance
 from policylint.model import (
     Block,
     BlockKind,
@@ -36,10 +37,9 @@ from policylint.model import (
     Evidence,
     Location,
     Placeholder,
-    Stance,
     TopicResult,
 )
-from policylint.rulebook.types import Rulebook, Topic
+from policylint.rulebook.types import CueSpec, Rulebook, Topic
 
 _BRACKETS = {"(": ")", "[": "]", "<": ">", "{": "}"}
 
@@ -67,6 +67,18 @@ class _Before:
 
     covered: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
+
+
+def _token_gap(cue: Match, others: list[Match]) -> int:
+    """Tokens between a cue and the nearest of `others` (0 when they touch or overlap)."""
+    return min((max(o.start - cue.end, cue.start - o.end, 0) for o in others), default=10**9)
+
+
+def _within_reach(hit: Match, triggers: list[Match], cue: CueSpec, context: list[Match]) -> bool:
+    """Whether a cue with a limited reach is close enough to a trigger or a context word."""
+    if _token_gap(hit, triggers) <= cue.reach:
+        return True
+    return bool(cue.context_reach) and _token_gap(hit, context) <= cue.context_reach
 
 
 def _overlaps(a: Match, b: Match | tuple[int, int]) -> bool:
@@ -256,7 +268,9 @@ def detect_coverage(
         if block.heading_path != last_heading_path:
             previous, last_heading_path = _Before(), block.heading_path
         for sentence in item.sentences:
-            previous = _scan_sentence(sentence, item, rulebook, holes, quotes, index, found, previous)
+            previous = _scan_sentence(
+                sentence, item, rulebook, holes, quotes, index, found, previous
+            )
 
     results = {}
     for topic_id, f in found.items():
@@ -299,10 +313,21 @@ def _scan_sentence(
         return _Before()
     context = frozenset(m.owner for m in in_sentence if m.role == CONTEXT)
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
+    context_of: dict[str, list[Match]] = defaultdict(list)
+    for m in in_sentence:
+        if m.role == CONTEXT:
+            context_of[m.owner].append(m)
     location = item.block.location_at(start_char)
     in_sentence += _heading_triggers(item, index, text, sentence)
     for topic in rulebook.topics.values():
-        triggers = [m for m in in_sentence if m.role == TRIGGER and m.owner == topic.id]
+        triggers = [
+            m
+            for m in in_sentence
+            if m.role == TRIGGER
+            and m.owner == topic.id
+            # a quotation inside the sentence (a code of ethics cited) is someone else's word
+            and not any(qs <= m.start_char and m.end_char <= qe for qs, qe in quotes)
+        ]
         if not triggers:
             continue
         if any(m.role == SENTENCE_EXCLUDE and m.owner == topic.id for m in in_sentence):
@@ -328,14 +353,20 @@ def _scan_sentence(
             continue
         stance, stance_priority = None, 0
         if topic.has_stance:
+            specs = {cue_key(c): c for c in topic.cues}
+            starts = clause_starts(item.block.text[start_char:end_char], start_char)
+            trigger_clauses = {clause_of(t.start_char, starts) for t in outside_holes}
             cues = []
             for m in in_sentence:
-                if m.role == CUE and m.owner == topic.id:
-                    stance_name, priority, _ = m.pattern_id.split(":", 2)
-                    cues.append((m.start_char, Stance(stance_name), int(priority)))
-            starts = clause_starts(item.block.text[start_char:end_char], start_char)
-            triggered = [t.start_char for t in outside_holes]
-            stance, stance_priority = sentence_stance(cues_near(cues, triggered, starts))
+                if m.role != CUE or m.owner != topic.id:
+                    continue
+                cue = specs[m.pattern_id]
+                if cue.reach and not _within_reach(m, outside_holes, cue, context_of[topic.id]):
+                    continue
+                if cue.own_clause and clause_of(m.start_char, starts) not in trigger_clauses:
+                    continue
+                cues.append((cue.stance, cue.priority))
+            stance, stance_priority = sentence_stance(cues)
         evidence = Evidence(
             topic=topic.id,
             text=text,

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from policylint.errors import RuleFileError
-from policylint.rulebook.types import PatternSpec, Rulebook
+from policylint.rulebook.types import CueSpec, PatternSpec, Rulebook
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher, PhraseMatcher
@@ -42,6 +42,11 @@ class Match:
     end: int
     start_char: int
     end_char: int
+
+
+def cue_key(cue: CueSpec) -> str:
+    """The pattern id a stance cue is registered under: `stance:priority:id`."""
+    return f"{cue.stance.value}:{cue.priority}:{cue.pattern.id}"
 
 
 class CompiledRules:
@@ -107,7 +112,7 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
         _add(matcher, phrase_matcher, EXCLUDE, topic.id, topic.excludes, make_doc)
         _add(matcher, phrase_matcher, SENTENCE_EXCLUDE, topic.id, topic.sentence_excludes, make_doc)
         for cue in topic.cues:
-            cue_id = f"{cue.stance.value}:{cue.priority}:{cue.pattern.id}"
+            cue_id = cue_key(cue)
             spec = PatternSpec(cue_id, cue.pattern.tokens, cue.pattern.phrases, cue.pattern.source)
             _add(matcher, phrase_matcher, CUE, topic.id, [spec], make_doc)
     _add(matcher, phrase_matcher, VACUOUS, COMMON, rulebook.common.vacuous, make_doc)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from policylint.model import Stance
 
@@ -26,23 +26,9 @@ def clause_starts(text: str, offset: int = 0) -> list[int]:
     return [offset + m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
 
-def cues_near(
-    cues: Sequence[tuple[int, Stance, int]], trigger_starts: Iterable[int], starts: list[int]
-) -> list[tuple[Stance, int]]:
-    """The (stance, priority) of the cues that bear on the topic's triggers.
-
-    A hedge qualifies only its own clause, so a conditional cue counts only in a clause holding
-    a trigger ("I rarely post, and I don't follow clients" declines). Refusals and permissions
-    count across clauses: "I don't use Facebook with clients, but I'm happy to connect on
-    LinkedIn" contrasts two positions on the same contact. `cues` are (character offset,
-    stance, priority); `starts` come from `clause_starts`.
-    """
-    clauses = {bisect_right(starts, t) for t in trigger_starts}
-    return [
-        (stance, prio)
-        for at, stance, prio in cues
-        if stance is not Stance.CONDITIONAL or bisect_right(starts, at) in clauses
-    ]
+def clause_of(offset: int, starts: list[int]) -> int:
+    """The index of the clause holding character `offset`, given `clause_starts`."""
+    return bisect_right(starts, offset)
 
 
 def sentence_stance(cues: Iterable[tuple[Stance, int]]) -> tuple[Stance, int]:

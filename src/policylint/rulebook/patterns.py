@@ -70,7 +70,10 @@ def parse_pattern(
 ) -> PatternSpec:
     """Parse one `{id, pattern | patterns | phrases}` entry."""
     fields = Fields(raw, path, what, line)
-    fields.check_keys({"id", "pattern", "patterns", "phrases", "priority", "context", "note"})
+    fields.check_keys(
+        {"id", "pattern", "patterns", "phrases", "priority", "reach", "context_reach", "own_clause"}
+        | {"context", "note"}
+    )
     pattern_id = fields.text("id")
     assert pattern_id is not None
     token_patterns: list[list[dict]] = []
@@ -127,6 +130,10 @@ def parse_cues(fields: Fields, key: str, lexicon: Lexicon) -> tuple[CueSpec, ...
     for stance in Stance:
         for raw, line in cue_fields.items(stance.value):
             spec = parse_pattern(raw, line, fields.path, lexicon, f"a '{stance.value}' cue")
-            priority = Fields(raw, fields.path, "a cue", line).integer("priority", 1)
-            cues.append(CueSpec(stance=stance, priority=priority, pattern=spec))
+            cue_fields_one = Fields(raw, fields.path, "a cue", line)
+            priority = cue_fields_one.integer("priority", 1)
+            reach = cue_fields_one.integer("reach", 0)
+            context_reach = cue_fields_one.integer("context_reach", 0)
+            own_clause = cue_fields_one.boolean("own_clause", False)
+            cues.append(CueSpec(stance, priority, spec, reach, context_reach, own_clause))
     return tuple(cues)

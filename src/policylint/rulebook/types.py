@@ -33,12 +33,20 @@ class CueSpec:
     """A stance cue: a pattern that, inside an evidence sentence, signals a stance.
 
     Higher `priority` wins when cues of several stances fire in one sentence; a tie between
-    `declines` and `permits` makes the sentence `conditional` (it says both).
+    `declines` and `permits` makes the sentence `conditional` (it says both). A cue with a
+    `reach` counts only within that many tokens of one of the topic's triggers ("not" in
+    "has no bearing on our work" says nothing about following), or within `context_reach`
+    tokens of one of its context words ("I don't use Facebook with clients, but ..."); 0 means
+    anywhere in the sentence. An `own_clause` cue counts only in a clause holding a trigger:
+    "rarely" in "I rarely post, and I don't follow clients" is not about following.
     """
 
     stance: Stance
     priority: int
     pattern: PatternSpec
+    reach: int = 0
+    context_reach: int = 0
+    own_clause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
