@@ -266,6 +266,13 @@ def evaluate_command(
             help="Exit 1 if any figure drops below this floor file (e.g. corpora/quality-floor.yaml)."
         ),
     ] = None,
+    documents: Annotated[
+        str | None,
+        typer.Option(
+            metavar="GLOB",
+            help="Only the documents whose file names match, e.g. '2[01]?-*' for one held-back set.",
+        ),
+    ] = None,
 ) -> None:
     """Measure detection quality on an annotated corpus: precision, recall, F1 per topic,
     stance accuracy and evidence recall, beside a keyword-only baseline."""
@@ -282,7 +289,7 @@ def evaluate_command(
             else tuple(rulebook.topics)
         )
         splits = ["dev", "test"] if split is SplitChoice.BOTH else [split.value]
-        evaluations = [evaluate(corpus, rulebook, topics, name) for name in splits]
+        evaluations = [evaluate(corpus, rulebook, topics, name, documents) for name in splits]
         if output_format is ListFormat.JSON:
             render_json(evaluations, sys.stdout)
         else:

@@ -14,7 +14,8 @@ def _fmt(value: float | None) -> str:
 
 def render_text(ev: Evaluation, out: TextIO, *, show_errors: bool = False) -> None:
     out.write(
-        f"Split: {ev.split} ({ev.documents} documents, {ev.non_policy_documents} non-policy)\n\n"
+        f"Split: {ev.split}{f', documents {ev.selection}' if ev.selection else ''} "
+        f"({ev.documents} documents, {ev.non_policy_documents} non-policy)\n\n"
     )
     header = (
         f"{'topic':<24} {'TP':>3} {'FP':>3} {'FN':>3}  {'P':>5} {'R':>5} {'F1':>5}  "
@@ -46,6 +47,7 @@ def render_text(ev: Evaluation, out: TextIO, *, show_errors: bool = False) -> No
 def evaluation_to_dict(ev: Evaluation) -> dict[str, object]:
     return {
         "split": ev.split,
+        "documents_glob": ev.selection,
         "documents": ev.documents,
         "non_policy_documents": ev.non_policy_documents,
         "non_policy_credits": ev.non_policy_credits,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +31,7 @@ class Evaluation:
     non_policy_credits: int = 0
     baseline_non_policy_credits: int = 0
     unreadable: list[str] = field(default_factory=list)
+    selection: str | None = None  # the --documents glob, if any
 
     @property
     def evidence_recall(self) -> float | None:
@@ -109,21 +112,36 @@ def _score_baseline(
     return credits
 
 
-def evaluate(corpus: Path, rulebook: Rulebook, topics: tuple[str, ...], split: str) -> Evaluation:
-    """Score the rules and the keyword baseline on the documents of `split`."""
+def evaluate(
+    corpus: Path,
+    rulebook: Rulebook,
+    topics: tuple[str, ...],
+    split: str,
+    documents: str | None = None,
+) -> Evaluation:
+    """Score the rules and the keyword baseline on the documents of `split` (and, if
+    `documents` is a glob such as `2[01]?-*`, only on the file names it matches)."""
     from policylint.detect import detect_coverage
 
     if split not in SPLITS:
         raise UsageError(f"unknown split '{split}'; choose one of: {', '.join(SPLITS)}")
     docs_dir, gold_path = locate_corpus(corpus)
     gold = load_gold(gold_path)
-    chosen = [d for d in gold.values() if split == "all" or d.split == split]
+    chosen = [
+        d
+        for d in gold.values()
+        if (split == "all" or d.split == split)
+        and (documents is None or fnmatch.fnmatchcase(d.name, documents))
+    ]
+    if documents is not None and not chosen:
+        raise UsageError(f"no {split} document in {gold_path} matches '{documents}'")
     evaluation = Evaluation(
         split=split,
         documents=len(chosen),
         topics=topics,
         rules={t: TopicScore(t) for t in topics},
         baseline={t: TopicScore(t) for t in topics},
+        selection=documents,
     )
     for doc in sorted(chosen, key=lambda d: d.name):
         try:
