@@ -115,8 +115,9 @@ def test_split_values_and_proportion() -> None:
     bad = {name: split for name, split in splits.items() if split not in SPLITS}
     assert not bad, f"split must be dev or test: {bad}"
     test_share = sum(split == "test" for split in splits.values()) / len(splits)
-    # About a third at first; fresh held-back sets added later (corpora/CHANGES.md) raise it.
-    assert 0.25 <= test_share <= 0.55, f"a third to 55% should be test, got {test_share:.0%}"
+    # About a third at first; each fresh held-back set added after an error list was read
+    # (corpora/CHANGES.md) raises it. Tuning still needs a sizeable development part.
+    assert 0.25 <= test_share <= 0.60, f"25-60% should be test, got {test_share:.0%}"
 
 
 def test_both_splits_hold_policies_and_non_policies() -> None:

@@ -91,6 +91,8 @@ def test_eval_documents_glob_selects_one_set(corpus: Path) -> None:
     code, out, _ = _eval(str(corpus), "--split", "test", "--documents", "003-*")
     assert code == 0
     assert "Split: test, documents 003-* (1 documents, 0 non-policy)" in out
+    code, out, _ = _eval(str(corpus), "--split", "test", "--documents", "002-*,003-*")
+    assert "(2 documents, 1 non-policy)" in out
     code, _, err = _eval(str(corpus), "--split", "test", "--documents", "9*")
     assert code == 2
     assert "no test document" in err and "'9*'" in err

@@ -270,7 +270,8 @@ def evaluate_command(
         str | None,
         typer.Option(
             metavar="GLOB",
-            help="Only the documents whose file names match, e.g. '2[01]?-*' for one held-back set.",
+            help="Only the documents whose file names match these comma-separated globs, "
+            "e.g. '20[1-9]-*,21?-*,220-*' for one held-back set.",
         ),
     ] = None,
 ) -> None:

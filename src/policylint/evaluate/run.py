@@ -119,7 +119,8 @@ def evaluate(
     documents: str | None = None,
 ) -> Evaluation:
     """Score the rules and the keyword baseline on the documents of `split` (and, if
-    `documents` is a glob such as `2[01]?-*`, only on the file names it matches)."""
+    `documents` holds comma-separated globs such as `20[1-9]-*,21?-*`, only on the file names
+    they match)."""
     from policylint.detect import detect_coverage
 
     if split not in SPLITS:
@@ -130,7 +131,7 @@ def evaluate(
         d
         for d in gold.values()
         if (split == "all" or d.split == split)
-        and (documents is None or fnmatch.fnmatchcase(d.name, documents))
+        and (documents is None or any(fnmatch.fnmatchcase(d.name, g) for g in documents.split(",")))
     ]
     if documents is not None and not chosen:
         raise UsageError(f"no {split} document in {gold_path} matches '{documents}'")
