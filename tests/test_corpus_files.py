@@ -114,10 +114,11 @@ def test_split_values_and_proportion() -> None:
     splits = {name: entry.get("split") for name, entry in gold().items()}
     bad = {name: split for name, split in splits.items() if split not in SPLITS}
     assert not bad, f"split must be dev or test: {bad}"
-    test_share = sum(split == "test" for split in splits.values()) / len(splits)
+    test_count = sum(split == "test" for split in splits.values())
     # About a third at first; each fresh held-back set added after an error list was read
-    # (corpora/CHANGES.md) raises it. Tuning still needs a sizeable development part.
-    assert 0.25 <= test_share <= 0.60, f"25-60% should be test, got {test_share:.0%}"
+    # (corpora/CHANGES.md) raises the share. Tuning still needs a sizeable development part.
+    assert test_count / len(splits) >= 0.25, f"only {test_count} of {len(splits)} held back"
+    assert len(splits) - test_count >= 60, "too few development documents to tune on"
 
 
 def test_both_splits_hold_policies_and_non_policies() -> None:
