@@ -24,7 +24,6 @@ from policylint.detect.matchers import (
     CompiledRules,
     Match,
     compile_rules,
-    cue_key,
 )
 from policylint.detect.nlp import parse
 from policylint.detect.quotes import quoted_spans
@@ -269,7 +268,7 @@ def detect_coverage(
             previous, last_heading_path = _Before(), block.heading_path
         for sentence in item.sentences:
             previous = _scan_sentence(
-                sentence, item, rulebook, holes, quotes, index, found, previous
+                sentence, item, rulebook, compiled, holes, quotes, index, found, previous
             )
 
     results = {}
@@ -294,6 +293,7 @@ def _scan_sentence(
     sentence: tuple[int, int],
     item: _ParsedBlock,
     rulebook: Rulebook,
+    compiled: CompiledRules,
     holes: list[tuple[int, int, str]],
     quotes: list[tuple[int, int]],
     index: _DocumentIndex,
@@ -311,12 +311,12 @@ def _scan_sentence(
     in_sentence = [m for m in item.matches if m.start_char >= start_char and m.end_char <= end_char]
     if any(m.role == ATTRIBUTION for m in in_sentence):
         return _Before()
-    context = frozenset(m.owner for m in in_sentence if m.role == CONTEXT)
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
     context_of: dict[str, list[Match]] = defaultdict(list)
     for m in in_sentence:
         if m.role == CONTEXT:
             context_of[m.owner].append(m)
+    clauses = clause_starts(item.block.text[start_char:end_char], start_char)
     location = item.block.location_at(start_char)
     in_sentence += _heading_triggers(item, index, text, sentence)
     for topic in rulebook.topics.values():
@@ -353,17 +353,15 @@ def _scan_sentence(
             continue
         stance, stance_priority = None, 0
         if topic.has_stance:
-            specs = {cue_key(c): c for c in topic.cues}
-            starts = clause_starts(item.block.text[start_char:end_char], start_char)
-            trigger_clauses = {clause_of(t.start_char, starts) for t in outside_holes}
+            trigger_clauses = {clause_of(t.start_char, clauses) for t in outside_holes}
             cues = []
             for m in in_sentence:
                 if m.role != CUE or m.owner != topic.id:
                     continue
-                cue = specs[m.pattern_id]
+                cue = compiled.cue(m)
                 if cue.reach and not _within_reach(m, outside_holes, cue, context_of[topic.id]):
                     continue
-                if cue.own_clause and clause_of(m.start_char, starts) not in trigger_clauses:
+                if cue.own_clause and clause_of(m.start_char, clauses) not in trigger_clauses:
                     continue
                 cues.append((cue.stance, cue.priority))
             stance, stance_priority = sentence_stance(cues)
@@ -381,4 +379,4 @@ def _scan_sentence(
         else:
             found[topic.id].evidence.append(evidence)
             covered.add(topic.id)
-    return _Before(frozenset(covered), context)
+    return _Before(frozenset(covered), frozenset(context_of))

@@ -50,11 +50,21 @@ def cue_key(cue: CueSpec) -> str:
 
 
 class CompiledRules:
-    """The matchers for a rulebook, plus the key -> (role, owner, pattern id) table."""
+    """The matchers for a rulebook, plus each stance cue by (topic, registered pattern id)."""
 
-    def __init__(self, matcher: Matcher, phrase_matcher: PhraseMatcher) -> None:
+    def __init__(
+        self,
+        matcher: Matcher,
+        phrase_matcher: PhraseMatcher,
+        cues: dict[tuple[str, str], CueSpec],
+    ) -> None:
         self.matcher = matcher
         self.phrase_matcher = phrase_matcher
+        self.cues = cues
+
+    def cue(self, hit: Match) -> CueSpec:
+        """The stance cue a `CUE` match came from."""
+        return self.cues[(hit.owner, hit.pattern_id)]
 
     def matches(self, doc: Doc) -> list[Match]:
         """All hits of every pattern in `doc`, in document order."""
@@ -104,6 +114,7 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
     matcher = Matcher(nlp.vocab, validate=True)
     phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     make_doc = nlp.make_doc
+    cues: dict[tuple[str, str], CueSpec] = {}
     for topic in rulebook.topics.values():
         _add(matcher, phrase_matcher, TRIGGER, topic.id, topic.triggers, make_doc)
         if topic.context:
@@ -113,10 +124,11 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
         _add(matcher, phrase_matcher, SENTENCE_EXCLUDE, topic.id, topic.sentence_excludes, make_doc)
         for cue in topic.cues:
             cue_id = cue_key(cue)
+            cues[(topic.id, cue_id)] = cue
             spec = PatternSpec(cue_id, cue.pattern.tokens, cue.pattern.phrases, cue.pattern.source)
             _add(matcher, phrase_matcher, CUE, topic.id, [spec], make_doc)
     _add(matcher, phrase_matcher, VACUOUS, COMMON, rulebook.common.vacuous, make_doc)
     _add(matcher, phrase_matcher, ATTRIBUTION, COMMON, rulebook.common.attribution, make_doc)
     _add(matcher, phrase_matcher, PLACEHOLDER, COMMON, rulebook.placeholders.patterns, make_doc)
     _add(matcher, phrase_matcher, GATE, COMMON, rulebook.common.document_gate, make_doc)
-    return CompiledRules(matcher, phrase_matcher)
+    return CompiledRules(matcher, phrase_matcher, cues)

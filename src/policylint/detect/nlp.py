@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 LEMMA_OVERRIDES: dict[str, str] = {
     "n't": "not", "n’t": "not", "nt": "not", "ca": "can", "wo": "will", "cannot": "can",
     "'m": "be", "’m": "be", "'re": "be", "’re": "be", "'s": "be", "’s": "be",
-    "does": "do", "'ll": "will", "’ll": "will", "'ve": "have", "’ve": "have", "'d": "would", "’d": "would",
+    "'ll": "will", "’ll": "will", "'ve": "have", "’ve": "have", "'d": "would", "’d": "would",
+    "does": "do",  # the lookup table gives "doe" (the deer)
     "friended": "friend", "friending": "friend", "unfriended": "unfriend",
     "unfriending": "unfriend", "befriended": "befriend", "befriending": "befriend",
     "googled": "google", "googling": "google", "googles": "google",

@@ -127,11 +127,12 @@ def evaluate(
         raise UsageError(f"unknown split '{split}'; choose one of: {', '.join(SPLITS)}")
     docs_dir, gold_path = locate_corpus(corpus)
     gold = load_gold(gold_path)
+    globs = documents.split(",") if documents is not None else None
     chosen = [
         d
         for d in gold.values()
         if (split == "all" or d.split == split)
-        and (documents is None or any(fnmatch.fnmatchcase(d.name, g) for g in documents.split(",")))
+        and (globs is None or any(fnmatch.fnmatchcase(d.name, g) for g in globs))
     ]
     if documents is not None and not chosen:
         raise UsageError(f"no {split} document in {gold_path} matches '{documents}'")

@@ -18,10 +18,10 @@ from policylint.rulebook.types import CueSpec, PatternSpec
 Lexicon = dict[str, tuple[str, ...]]
 
 _SET_OPERATORS = {"IN", "NOT_IN"}
-# "previous": only right after a sentence of the same block that covers the topic
+# "previous": only right after a sentence of the same section that covers the topic
 # ("I don't accept friend requests. If you send one, I will decline it.").
-# "near": in the sentence, under a heading with context words, or right after a sentence that
-# covers any topic.
+# "near": context words in the sentence, in the sentence right before it (same section), or in a
+# heading above.
 CONTEXT_CHOICES = ("none", "sentence", "block", "section", "previous", "near")
 
 
@@ -130,10 +130,10 @@ def parse_cues(fields: Fields, key: str, lexicon: Lexicon) -> tuple[CueSpec, ...
     for stance in Stance:
         for raw, line in cue_fields.items(stance.value):
             spec = parse_pattern(raw, line, fields.path, lexicon, f"a '{stance.value}' cue")
-            cue_fields_one = Fields(raw, fields.path, "a cue", line)
-            priority = cue_fields_one.integer("priority", 1)
-            reach = cue_fields_one.integer("reach", 0)
-            context_reach = cue_fields_one.integer("context_reach", 0)
-            own_clause = cue_fields_one.boolean("own_clause", False)
+            entry = Fields(raw, fields.path, "a cue", line)
+            priority = entry.integer("priority", 1)
+            reach = entry.integer("reach", 0)
+            context_reach = entry.integer("context_reach", 0)
+            own_clause = entry.boolean("own_clause", False)
             cues.append(CueSpec(stance, priority, spec, reach, context_reach, own_clause))
     return tuple(cues)
