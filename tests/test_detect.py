@@ -136,3 +136,25 @@ def test_a_negation_far_from_the_topic_is_not_a_refusal() -> None:
         )
         == "conditional"
     )
+
+
+def test_a_talk_in_session_right_after_a_sentence_of_the_policy_needs_no_online_word() -> None:
+    doc = document(
+        (P, "I don't follow clients' accounts on social media. There are no exceptions.", ()),
+        (P, "If it comes up, we'll talk about it in the room.", ()),
+    )
+    result = detect_coverage(doc, load_rulebook()).topics["in_person_discussion"]
+    assert [e.text for e in result.evidence] == ["If it comes up, we'll talk about it in the room."]
+    unrelated = document(
+        (P, "Our practice has a page on social media. Sessions last fifty minutes.", ()),
+        (P, "If it comes up, we'll talk about it in the room.", ()),
+    )
+    assert not detect_coverage(unrelated, load_rulebook()).topics["in_person_discussion"].covered
+
+
+def test_does_not_mean_is_no_refusal_but_other_negations_still_count() -> None:
+    permits = "Clients are welcome to connect with me on LinkedIn; connecting doesn't mean I read your posts."
+    assert _stance(permits, "friending") == "permits"
+    assert _stance(
+        "I don't accept friend requests, and that doesn't mean I don't care.", "friending"
+    ) == ("declines")

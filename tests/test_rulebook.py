@@ -258,6 +258,28 @@ def test_unknown_topic_in_a_pack(make_rules: RulesFactory) -> None:
     assert "friending" in error.reason.split("known:", 1)[1]
 
 
+def test_context_after_topics_must_name_known_topics(make_rules: RulesFactory) -> None:
+    near = TOPIC.replace(
+        "triggers:",
+        "context:\n  scope: near\n  after_topics: [frending]\n  patterns: []\ntriggers:",
+    )
+    error = load_error(make_rules(topics__friending=near))
+    assert (error.path, error.line) == ("rules/topics/friending.yaml", 7)
+    assert "unknown topic 'frending' in 'after_topics'" in error.reason
+    known = near.replace("[frending]", "[friending]")
+    topic = load(make_rules(topics__friending=known)).topics["friending"]
+    assert topic.context is not None and topic.context.after_topics == ("friending",)
+
+
+def test_context_after_topics_needs_the_near_scope(make_rules: RulesFactory) -> None:
+    block = TOPIC.replace(
+        "triggers:",
+        "context:\n  scope: block\n  after_topics: [friending]\n  patterns: []\ntriggers:",
+    )
+    error = load_error(make_rules(topics__friending=block))
+    assert "'after_topics' needs context scope 'near'" in error.reason
+
+
 def test_pack_id_must_match_file_name(make_rules: RulesFactory) -> None:
     error = load_error(make_rules(regulators__other=CORE))
     assert error.path == "rules/regulators/other.yaml"

@@ -16,6 +16,7 @@ from policylint.detect.matchers import (
     CUE,
     EXCLUDE,
     GATE,
+    NOT_CUE,
     PLACEHOLDER,
     REQUIRE,
     SENTENCE_EXCLUDE,
@@ -181,9 +182,11 @@ def _has_context(
     if scope == "previous":
         return topic.id in previous.covered
     if scope == "near":  # context words in this sentence, the one before, or a heading above
+        after = topic.context.after_topics if topic.context else ()
         return (
             any(m.role == CONTEXT and m.owner == topic.id for m in sentence_matches)
             or topic.id in previous.context
+            or any(t in previous.covered for t in after)
             or any(topic.id in index.context_by_heading.get(h, ()) for h in item.block.heading_path)
         )
     if scope == "none" or topic.context is None:
@@ -312,6 +315,7 @@ def _scan_sentence(
     if any(m.role == ATTRIBUTION for m in in_sentence):
         return _Before()
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
+    not_cues = [m for m in in_sentence if m.role == NOT_CUE]
     context_of: dict[str, list[Match]] = defaultdict(list)
     for m in in_sentence:
         if m.role == CONTEXT:
@@ -357,6 +361,8 @@ def _scan_sentence(
             cues = []
             for m in in_sentence:
                 if m.role != CUE or m.owner != topic.id:
+                    continue
+                if any(_overlaps(m, n) for n in not_cues):  # "does not mean", "not only"
                     continue
                 cue = compiled.cue(m)
                 if cue.reach and not _within_reach(m, outside_holes, cue, context_of[topic.id]):

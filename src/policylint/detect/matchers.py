@@ -24,6 +24,7 @@ EXCLUDE = "exclude"
 SENTENCE_EXCLUDE = "sentence_exclude"
 REQUIRE = "require"
 CUE = "cue"
+NOT_CUE = "not_cue"
 VACUOUS = "vacuous"
 ATTRIBUTION = "attribution"
 PLACEHOLDER = "placeholder"
@@ -127,6 +128,7 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
             cues[(topic.id, cue_id)] = cue
             spec = PatternSpec(cue_id, cue.pattern.tokens, cue.pattern.phrases, cue.pattern.source)
             _add(matcher, phrase_matcher, CUE, topic.id, [spec], make_doc)
+    _add(matcher, phrase_matcher, NOT_CUE, COMMON, rulebook.common.not_cues, make_doc)
     _add(matcher, phrase_matcher, VACUOUS, COMMON, rulebook.common.vacuous, make_doc)
     _add(matcher, phrase_matcher, ATTRIBUTION, COMMON, rulebook.common.attribution, make_doc)
     _add(matcher, phrase_matcher, PLACEHOLDER, COMMON, rulebook.placeholders.patterns, make_doc)

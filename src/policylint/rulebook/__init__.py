@@ -69,8 +69,10 @@ def _load_rulebook(root: Path) -> Rulebook:
     common_path = root / "common.yaml"
     lexicon, common = parse_common(common_path, _display(common_path, root))
     topics: dict[str, Topic] = {}
-    for path in sorted((root / "topics").glob("*.yaml")):
-        topic = parse_topic(path, _display(path, root), lexicon, common)
+    topic_paths = sorted((root / "topics").glob("*.yaml"))
+    topic_ids = frozenset(path.stem for path in topic_paths)
+    for path in topic_paths:
+        topic = parse_topic(path, _display(path, root), lexicon, common, topic_ids)
         topics[topic.id] = topic
     placeholder_path = root / "placeholders.yaml"
     placeholders = parse_placeholders(placeholder_path, _display(placeholder_path, root), lexicon)

@@ -25,7 +25,7 @@ CONTEXT_SCOPES = ("sentence", "near", "block", "section")
 def parse_common(path: Path, display: str) -> tuple[Lexicon, CommonRules]:
     """The lexicon (named word lists) and the cues shared by every topic."""
     fields = Fields(load_yaml(path, display), display, "common rules")
-    fields.check_keys({"lexicon", "cues", "vacuous", "attribution", "document_gate"})
+    fields.check_keys({"lexicon", "cues", "not_cues", "vacuous", "attribution", "document_gate"})
     lexicon: Lexicon = {}
     if fields.has("lexicon"):
         lex_fields = fields.sub("lexicon")
@@ -35,6 +35,7 @@ def parse_common(path: Path, display: str) -> tuple[Lexicon, CommonRules]:
             lexicon[name] = tuple(words)
     common = CommonRules(
         cues=parse_cues(fields, "cues", lexicon),
+        not_cues=parse_pattern_list(fields, "not_cues", lexicon),
         vacuous=parse_pattern_list(fields, "vacuous", lexicon),
         attribution=parse_pattern_list(fields, "attribution", lexicon),
         document_gate=parse_pattern_list(fields, "document_gate", lexicon),
@@ -89,8 +90,11 @@ def _capped(cues: tuple[CueSpec, ...], fields: Fields) -> tuple[CueSpec, ...]:
     )
 
 
-def parse_topic(path: Path, display: str, lexicon: Lexicon, common: CommonRules) -> Topic:
-    """One topic file. The file name (without .yaml) must equal the topic id."""
+def parse_topic(
+    path: Path, display: str, lexicon: Lexicon, common: CommonRules, topic_ids: frozenset[str]
+) -> Topic:
+    """One topic file. The file name (without .yaml) must equal the topic id; `topic_ids` are
+    all the topic ids, which `context.after_topics` may name."""
     fields = Fields(load_yaml(path, display), display, "a topic")
     fields.check_keys(
         {
@@ -109,12 +113,17 @@ def parse_topic(path: Path, display: str, lexicon: Lexicon, common: CommonRules)
     context = None
     if fields.has("context"):
         ctx = fields.sub("context")
-        ctx.check_keys({"scope", "patterns"})
+        ctx.check_keys({"scope", "patterns", "after_topics"})
         scope = ctx.text("scope", required=False, default="sentence")
         if scope not in CONTEXT_SCOPES:
             raise ctx.error("scope", f"context scope must be one of: {', '.join(CONTEXT_SCOPES)}")
+        after_topics = _topic_list(ctx, "after_topics", topic_ids)
+        if after_topics and scope != "near":
+            raise ctx.error("after_topics", "'after_topics' needs context scope 'near'")
         context = ContextSpec(
-            scope=scope or "sentence", patterns=parse_pattern_list(ctx, "patterns", lexicon)
+            scope=scope or "sentence",
+            patterns=parse_pattern_list(ctx, "patterns", lexicon),
+            after_topics=after_topics,
         )
     cues = parse_cues(fields, "cues", lexicon)
     if has_stance and fields.boolean("use_common_cues", default=True):
@@ -149,3 +158,14 @@ def parse_placeholders(path: Path, display: str, lexicon: Lexicon) -> Placeholde
         examples=parse_examples(fields, has_stance=False),
         source=(display, fields.line),
     )
+
+
+def _topic_list(fields: Fields, key: str, topic_ids: frozenset[str]) -> tuple[str, ...]:
+    """A list of known topic ids (an unknown id is an error at its line)."""
+    ids = []
+    for value, _line in fields.items(key):
+        if not isinstance(value, str) or value not in topic_ids:
+            known = ", ".join(sorted(topic_ids))
+            raise fields.error(key, f"unknown topic '{value}' in '{key}' (known: {known})")
+        ids.append(value)
+    return tuple(ids)

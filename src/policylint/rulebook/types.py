@@ -63,8 +63,11 @@ class Example:
 class ContextSpec:
     """Words that must appear near a trigger for it to count (e.g. an online-contact word)."""
 
-    scope: str  # "sentence" | "block" | "section"
+    scope: str  # "sentence" | "near" | "block" | "section"
     patterns: tuple[PatternSpec, ...]
+    # With scope "near": the context also holds right after a sentence that covered one of these
+    # topics ("If it comes up, we'll talk about it in the room." after "There are no exceptions.").
+    after_topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +99,12 @@ class PlaceholderRules:
 
 @dataclass(frozen=True, slots=True)
 class CommonRules:
-    """Shared cues: stance cues any topic may use, vacuous-text cues, attribution cues, and the
-    words without which a document is not about online contact at all (`document_gate`)."""
+    """Shared cues: stance cues any topic may use, phrases in which a cue word takes no position
+    (`not_cues`: "does not mean"), vacuous-text cues, attribution cues, and the words without
+    which a document is not about online contact at all (`document_gate`)."""
 
     cues: tuple[CueSpec, ...] = ()
+    not_cues: tuple[PatternSpec, ...] = ()
     vacuous: tuple[PatternSpec, ...] = ()
     attribution: tuple[PatternSpec, ...] = ()
     document_gate: tuple[PatternSpec, ...] = ()
