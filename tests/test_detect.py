@@ -158,3 +158,30 @@ def test_does_not_mean_is_no_refusal_but_other_negations_still_count() -> None:
     assert _stance(
         "I don't accept friend requests, and that doesn't mean I don't care.", "friending"
     ) == ("declines")
+
+
+def test_a_sentence_that_only_names_the_topic_covers_nothing() -> None:
+    doc = document(
+        (P, "I do not accept friend requests on Facebook. Following. TBD. No exceptions.", ())
+    )
+    topics = detect_coverage(doc, load_rulebook()).topics
+    assert not topics["following"].covered
+    assert [e.text for e in topics["exceptions"].evidence] == ["No exceptions."]
+
+
+def test_turning_down_a_request_counts_right_after_a_sentence_about_requests() -> None:
+    rules = load_rulebook()
+    follow_on = document(
+        (P, "This section is about friend requests on Facebook.", ()),
+        (P, "If I turn down a request, it's nothing personal.", ()),
+    )
+    friending = detect_coverage(follow_on, rules).topics["friending"]
+    assert [e.text for e in friending.evidence][
+        -1
+    ] == "If I turn down a request, it's nothing personal."
+    assert friending.stance is not None and friending.stance.value == "declines"
+    elsewhere = document(
+        (P, "Our practice has a page on social media.", ()),
+        (P, "If I turn down a request for a later appointment, it's nothing personal.", ()),
+    )
+    assert not detect_coverage(elsewhere, rules).topics["friending"].covered

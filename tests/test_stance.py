@@ -52,5 +52,12 @@ def test_clauses_split_where_a_new_subject_starts() -> None:
     ]
 
 
-def test_no_clause_break_inside_one_subjects_list_of_verbs() -> None:
-    assert clause_starts("I won't accept requests and won't send any.") == []
+def test_a_new_verb_after_and_starts_a_clause_but_a_list_of_nouns_does_not() -> None:
+    text = "I do not follow your blog and will not search for you, unless you are at risk."
+    starts = clause_starts(text)
+    assert [clause_of(text.index(word), starts) for word in ("follow", "search", "unless")] == [
+        0,
+        1,
+        1,
+    ]
+    assert clause_starts("I won't accept friend, follow and connection requests.") == []

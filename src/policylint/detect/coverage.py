@@ -10,6 +10,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from policylint.detect.matchers import (
     ATTRIBUTION,
     CONTEXT,
@@ -216,6 +218,26 @@ def _is_label(item: _ParsedBlock) -> bool:
     return not any(m.role in (VACUOUS, PLACEHOLDER) for m in item.matches)
 
 
+_WORD = re.compile(r"\w[\w'’-]*")
+_ANSWER_WORDS = frozenset({"no", "none", "not", "never", "nil", "nothing", "yes", "always"})
+
+
+def _is_run_in_label(text: str, start_char: int, matches: list[Match]) -> bool:
+    """A sentence that is only a topic's name ("Following." before "TBD.", a bold run-in
+    heading) names the topic; it says nothing about it."""
+    words = list(_WORD.finditer(text))
+    if not words or len(words) > _LABEL_MAX_WORDS or not text.rstrip().endswith((".", ":")):
+        return False
+    if any(m.role in (CUE, VACUOUS, PLACEHOLDER) for m in matches) or any(
+        w.group().lower() in _ANSWER_WORDS or w.group().lower() in STOP_WORDS for w in words
+    ):
+        return False  # "No exceptions." answers the question; "This includes them." says something
+    spans = [
+        (m.start_char - start_char, m.end_char - start_char) for m in matches if m.role == TRIGGER
+    ]
+    return all(any(s <= w.start() and w.end() <= e for s, e in spans) for w in words)
+
+
 def _placeholders(item: _ParsedBlock) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for m in item.matches:
@@ -314,6 +336,8 @@ def _scan_sentence(
     in_sentence = [m for m in item.matches if m.start_char >= start_char and m.end_char <= end_char]
     if any(m.role == ATTRIBUTION for m in in_sentence):
         return _Before()
+    if _is_run_in_label(item.block.text[start_char:end_char], start_char, in_sentence):
+        return previous
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
     not_cues = [m for m in in_sentence if m.role == NOT_CUE]
     context_of: dict[str, list[Match]] = defaultdict(list)

@@ -12,11 +12,15 @@ from collections.abc import Iterable
 
 from policylint.model import Stance
 
-# Where one clause ends and another with its own subject begins: "I rarely post, and I don't
-# follow clients" holds two positions, and "rarely" is not about following.
+# Where one clause ends and another with its own subject, or its own verb, begins: "I rarely
+# post, and I don't follow clients" holds two positions, and "rarely" is not about following;
+# in "does not follow your blog and will not search for you, unless ...", "unless" is about
+# searching.
 _CLAUSE_BREAK = re.compile(
     r";|\b(?:and|but|while|whereas|although|though|so)\s+"
-    r"(?=(?:i|we|you|they|he|she|there|clients?|our|my|your)\b)",
+    r"(?=(?:i|we|you|they|he|she|there|clients?|our|my|your"
+    r"|will|would|won't|do|does|don't|doesn't|can|cannot|can't|may|might|shall|should|must"
+    r"|never)\b)",
     re.IGNORECASE,
 )
 
