@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from policylint.detect.nlp import get_nlp
 from policylint.errors import RuleFileError
 from policylint.model import Stance
 from policylint.rulebook import DEFAULT_PACK, Rulebook, _load_rulebook, load_rulebook
 from policylint.rulebook.packs import parse_pack
+from policylint.rulebook.types import PatternSpec
 from policylint.rulebook.yaml_loader import load_yaml
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -101,6 +103,40 @@ def test_rule_ids_are_unique() -> None:
 def test_every_topic_is_used_by_some_pack() -> None:
     used = {req.topic for pack in real().packs.values() for req in pack.requirements}
     assert set(real().topics) - used == set()
+
+
+def _lemma_lists(rulebook: Rulebook) -> list[tuple[str, list[str]]]:
+    """Every `LEMMA: {IN: [...]}` word list in the shipped rules, with where it is."""
+    specs: list[tuple[str, PatternSpec]] = []
+    for topic in rulebook.topics.values():
+        groups = [topic.triggers, topic.excludes, topic.sentence_excludes, topic.requires]
+        groups.append(topic.context.patterns if topic.context else ())
+        groups.append(tuple(cue.pattern for cue in topic.cues))
+        specs += [(f"{topic.id}:{spec.id}", spec) for group in groups for spec in group]
+    common = rulebook.common
+    for group in (common.attribution, common.vacuous, common.document_gate, common.not_cues):
+        specs += [(f"common:{spec.id}", spec) for spec in group]
+    lists = []
+    for where, spec in specs:
+        for pattern in spec.tokens:
+            for token in pattern:
+                lemma = token.get("LEMMA")
+                if isinstance(lemma, dict) and "IN" in lemma:
+                    lists.append((where, list(lemma["IN"])))
+    return lists
+
+
+def test_every_word_in_a_lemma_list_can_match() -> None:
+    """A word whose lemma differs ("working" -> "work") never matches by LEMMA unless its lemma
+    is in the same list; the lookup table also has surprises ("as" -> "a")."""
+    nlp = get_nlp()
+    dead = []
+    for where, words in _lemma_lists(real()):
+        for word in words:
+            doc = nlp(word)
+            if len(doc) == 1 and doc[0].lemma_ != word and doc[0].lemma_ not in words:
+                dead.append(f"{where}: {word} (lemma {doc[0].lemma_})")
+    assert not dead
 
 
 def test_core_covers_the_core_topics() -> None:

@@ -20,6 +20,10 @@ LEMMA_OVERRIDES: dict[str, str] = {
     "'m": "be", "’m": "be", "'re": "be", "’re": "be", "'s": "be", "’s": "be",
     "'ll": "will", "’ll": "will", "'ve": "have", "’ve": "have", "'d": "would", "’d": "would",
     "does": "do",  # the lookup table gives "doe" (the deer)
+    # ... and "as" -> "a", "feed" -> "fee", "number" -> "numb", "matter" -> "matt", "data" ->
+    # "datum": words the rules name that would otherwise never match by lemma.
+    "as": "as", "feed": "feed", "feeds": "feed", "number": "number", "numbers": "number",
+    "matter": "matter", "matters": "matter", "data": "data",
     "friended": "friend", "friending": "friend", "unfriended": "unfriend",
     "unfriending": "unfriend", "befriended": "befriend", "befriending": "befriend",
     "googled": "google", "googling": "google", "googles": "google",
