@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from policylint.detect.matchers import rule_patterns
 from policylint.detect.nlp import get_nlp
 from policylint.errors import RuleFileError
 from policylint.model import Stance
 from policylint.rulebook import DEFAULT_PACK, Rulebook, _load_rulebook, load_rulebook
 from policylint.rulebook.packs import parse_pack
-from policylint.rulebook.types import PatternSpec
 from policylint.rulebook.yaml_loader import load_yaml
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -107,22 +107,13 @@ def test_every_topic_is_used_by_some_pack() -> None:
 
 def _lemma_lists(rulebook: Rulebook) -> list[tuple[str, list[str]]]:
     """Every `LEMMA: {IN: [...]}` word list in the shipped rules, with where it is."""
-    specs: list[tuple[str, PatternSpec]] = []
-    for topic in rulebook.topics.values():
-        groups = [topic.triggers, topic.excludes, topic.sentence_excludes, topic.requires]
-        groups.append(topic.context.patterns if topic.context else ())
-        groups.append(tuple(cue.pattern for cue in topic.cues))
-        specs += [(f"{topic.id}:{spec.id}", spec) for group in groups for spec in group]
-    common = rulebook.common
-    for group in (common.attribution, common.vacuous, common.document_gate, common.not_cues):
-        specs += [(f"common:{spec.id}", spec) for spec in group]
     lists = []
-    for where, spec in specs:
+    for role, owner, spec in rule_patterns(rulebook):
         for pattern in spec.tokens:
             for token in pattern:
                 lemma = token.get("LEMMA")
                 if isinstance(lemma, dict) and "IN" in lemma:
-                    lists.append((where, list(lemma["IN"])))
+                    lists.append((f"{owner}:{role}:{spec.id}", list(lemma["IN"])))
     return lists
 
 

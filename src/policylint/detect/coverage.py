@@ -83,6 +83,11 @@ def _within_reach(hit: Match, triggers: list[Match], cue: CueSpec, context: list
     return bool(cue.context_reach) and _token_gap(hit, context) <= cue.context_reach
 
 
+def _quoted(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether the characters start..end lie inside one quoted span."""
+    return any(qs <= start and end <= qe for qs, qe in quotes)
+
+
 def _overlaps(a: Match, b: Match | tuple[int, int]) -> bool:
     if isinstance(b, Match):
         return a.start_char < b.end_char and b.start_char < a.end_char
@@ -331,7 +336,7 @@ def _scan_sentence(
     text = item.block.text[start_char:end_char].strip()
     if not text:
         return previous
-    if any(qs <= start_char and end_char <= qe for qs, qe in quotes):
+    if _quoted(start_char, end_char, quotes):
         return _Before()  # quoted from someone else (a regulator, "many therapists")
     in_sentence = [m for m in item.matches if m.start_char >= start_char and m.end_char <= end_char]
     if any(m.role == ATTRIBUTION for m in in_sentence):
@@ -354,7 +359,7 @@ def _scan_sentence(
             if m.role == TRIGGER
             and m.owner == topic.id
             # a quotation inside the sentence (a code of ethics cited) is someone else's word
-            and not any(qs <= m.start_char and m.end_char <= qe for qs, qe in quotes)
+            and not _quoted(m.start_char, m.end_char, quotes)
         ]
         if not triggers:
             continue

@@ -6,7 +6,7 @@ Doc finds triggers, context, exclusions, stance cues, vacuous text and placehold
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -104,6 +104,31 @@ def _add(
             phrase_matcher.add(key, [make_doc(p.lower()) for p in spec.phrases])  # type: ignore[operator]
 
 
+def rule_patterns(rulebook: Rulebook) -> Iterator[tuple[str, str, PatternSpec]]:
+    """Every pattern of the rulebook as (role, owner, spec); a stance cue under `cue_key`."""
+    for topic in rulebook.topics.values():
+        yield from ((TRIGGER, topic.id, spec) for spec in topic.triggers)
+        if topic.context:
+            yield from ((CONTEXT, topic.id, spec) for spec in topic.context.patterns)
+        yield from ((REQUIRE, topic.id, spec) for spec in topic.requires)
+        yield from ((EXCLUDE, topic.id, spec) for spec in topic.excludes)
+        yield from ((SENTENCE_EXCLUDE, topic.id, spec) for spec in topic.sentence_excludes)
+        for cue in topic.cues:
+            spec = PatternSpec(
+                cue_key(cue), cue.pattern.tokens, cue.pattern.phrases, cue.pattern.source
+            )
+            yield CUE, topic.id, spec
+    common = rulebook.common
+    for role, specs in (
+        (NOT_CUE, common.not_cues),
+        (VACUOUS, common.vacuous),
+        (ATTRIBUTION, common.attribution),
+        (PLACEHOLDER, rulebook.placeholders.patterns),
+        (GATE, common.document_gate),
+    ):
+        yield from ((role, COMMON, spec) for spec in specs)
+
+
 @lru_cache(maxsize=4)
 def compile_rules(rulebook: Rulebook) -> CompiledRules:
     """Compile once per rulebook; `Matcher(validate=True)` names any bad key in a pattern."""
@@ -114,23 +139,9 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
     nlp = get_nlp()
     matcher = Matcher(nlp.vocab, validate=True)
     phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    make_doc = nlp.make_doc
-    cues: dict[tuple[str, str], CueSpec] = {}
-    for topic in rulebook.topics.values():
-        _add(matcher, phrase_matcher, TRIGGER, topic.id, topic.triggers, make_doc)
-        if topic.context:
-            _add(matcher, phrase_matcher, CONTEXT, topic.id, topic.context.patterns, make_doc)
-        _add(matcher, phrase_matcher, REQUIRE, topic.id, topic.requires, make_doc)
-        _add(matcher, phrase_matcher, EXCLUDE, topic.id, topic.excludes, make_doc)
-        _add(matcher, phrase_matcher, SENTENCE_EXCLUDE, topic.id, topic.sentence_excludes, make_doc)
-        for cue in topic.cues:
-            cue_id = cue_key(cue)
-            cues[(topic.id, cue_id)] = cue
-            spec = PatternSpec(cue_id, cue.pattern.tokens, cue.pattern.phrases, cue.pattern.source)
-            _add(matcher, phrase_matcher, CUE, topic.id, [spec], make_doc)
-    _add(matcher, phrase_matcher, NOT_CUE, COMMON, rulebook.common.not_cues, make_doc)
-    _add(matcher, phrase_matcher, VACUOUS, COMMON, rulebook.common.vacuous, make_doc)
-    _add(matcher, phrase_matcher, ATTRIBUTION, COMMON, rulebook.common.attribution, make_doc)
-    _add(matcher, phrase_matcher, PLACEHOLDER, COMMON, rulebook.placeholders.patterns, make_doc)
-    _add(matcher, phrase_matcher, GATE, COMMON, rulebook.common.document_gate, make_doc)
+    for role, owner, spec in rule_patterns(rulebook):
+        _add(matcher, phrase_matcher, role, owner, [spec], nlp.make_doc)
+    cues = {
+        (topic.id, cue_key(cue)): cue for topic in rulebook.topics.values() for cue in topic.cues
+    }
     return CompiledRules(matcher, phrase_matcher, cues)
