@@ -41,6 +41,21 @@ def test_document_never_mentioning_online_contact_covers_nothing() -> None:
     assert not any(result.covered for result in coverage.topics.values())
 
 
+def test_an_intake_form_naming_social_media_as_a_referral_source_is_no_policy() -> None:
+    L = BlockKind.LIST_ITEM
+    form = [
+        (L, "How did you hear about us? (GP / friend or family / website / social media)", ()),
+        (L, "[ ] Instagram or Facebook", ()),
+        (P, "We will discuss your goals in more detail at your first session.", ()),
+    ]
+    coverage = detect_coverage(document(*form), load_rulebook())
+    assert not any(result.covered for result in coverage.topics.values())
+    # the same form with one sentence about online contact is judged as a policy
+    policy = [*form, (P, "I do not accept friend requests from clients on social media.", ())]
+    coverage = detect_coverage(document(*policy), load_rulebook())
+    assert coverage.topics["friending"].covered
+
+
 def test_same_sentence_counts_once_the_document_is_about_social_media() -> None:
     text = "I do not accept friend requests on social media, and there are no exceptions."
     coverage = detect_coverage(document((P, text, ())), load_rulebook())

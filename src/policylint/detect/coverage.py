@@ -18,6 +18,7 @@ from policylint.detect.matchers import (
     CUE,
     EXCLUDE,
     GATE,
+    GATE_EXCLUDE,
     NOT_CUE,
     PLACEHOLDER,
     REQUIRE,
@@ -243,6 +244,26 @@ def _is_run_in_label(text: str, start_char: int, matches: list[Match]) -> bool:
     return all(any(s <= w.start() and w.end() <= e for s, e in spans) for w in words)
 
 
+_QUESTION_END = re.compile(r"\?[\s(\[]*$")
+
+
+def _passes_gate(item: _ParsedBlock) -> bool:
+    """Whether the block has a gate word outside every sentence a gate exclude marks; a marked
+    question takes the sentence after it, its answer options ("How did you hear about us?
+    (GP / website / social media)")."""
+    excluded: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(item.sentences):
+        if not any(m.role == GATE_EXCLUDE and start <= m.start_char < end for m in item.matches):
+            continue
+        excluded.append((start, end))
+        if _QUESTION_END.search(item.block.text[start:end]) and i + 1 < len(item.sentences):
+            excluded.append(item.sentences[i + 1])
+    return any(
+        m.role == GATE and not any(s <= m.start_char < e for s, e in excluded)
+        for m in item.matches
+    )
+
+
 def _placeholders(item: _ParsedBlock) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for m in item.matches:
@@ -272,7 +293,7 @@ def detect_coverage(
     about_online_contact = (
         assume_online_contact
         or not rulebook.common.document_gate
-        or any(m.role == GATE for item in parsed for m in item.matches)
+        or any(_passes_gate(item) for item in parsed)
     )
 
     # Topics the sentence before covered, within one section ("I decline friend requests." /

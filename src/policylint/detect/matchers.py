@@ -29,6 +29,7 @@ VACUOUS = "vacuous"
 ATTRIBUTION = "attribution"
 PLACEHOLDER = "placeholder"
 GATE = "gate"
+GATE_EXCLUDE = "gate_exclude"
 COMMON = "*"
 
 
@@ -125,6 +126,7 @@ def rule_patterns(rulebook: Rulebook) -> Iterator[tuple[str, str, PatternSpec]]:
         (ATTRIBUTION, common.attribution),
         (PLACEHOLDER, rulebook.placeholders.patterns),
         (GATE, common.document_gate),
+        (GATE_EXCLUDE, common.document_gate_excludes),
     ):
         yield from ((role, COMMON, spec) for spec in specs)
 

@@ -30,6 +30,7 @@ LEMMA_OVERRIDES: dict[str, str] = {
     "counselling": "counselling", "counseling": "counseling", "following": "follow",
     "followers": "follower", "dms": "dm", "dm'd": "dm", "texted": "text", "texting": "text",
     "media": "media", "blogs": "blog", "vlogs": "vlog",
+    "socials": "socials",  # "my socials" (accounts); "social" alone is mostly "social work"
     "emailed": "email", "emailing": "email", "supervisees": "supervisee",
 }  # fmt: skip
 

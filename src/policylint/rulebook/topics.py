@@ -25,7 +25,17 @@ CONTEXT_SCOPES = ("sentence", "near", "block", "section")
 def parse_common(path: Path, display: str) -> tuple[Lexicon, CommonRules]:
     """The lexicon (named word lists) and the cues shared by every topic."""
     fields = Fields(load_yaml(path, display), display, "common rules")
-    fields.check_keys({"lexicon", "cues", "not_cues", "vacuous", "attribution", "document_gate"})
+    fields.check_keys(
+        {
+            "lexicon",
+            "cues",
+            "not_cues",
+            "vacuous",
+            "attribution",
+            "document_gate",
+            "document_gate_excludes",
+        }
+    )
     lexicon: Lexicon = {}
     if fields.has("lexicon"):
         lex_fields = fields.sub("lexicon")
@@ -39,6 +49,7 @@ def parse_common(path: Path, display: str) -> tuple[Lexicon, CommonRules]:
         vacuous=parse_pattern_list(fields, "vacuous", lexicon),
         attribution=parse_pattern_list(fields, "attribution", lexicon),
         document_gate=parse_pattern_list(fields, "document_gate", lexicon),
+        document_gate_excludes=parse_pattern_list(fields, "document_gate_excludes", lexicon),
     )
     return lexicon, common
 

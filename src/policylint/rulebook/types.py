@@ -101,13 +101,16 @@ class PlaceholderRules:
 class CommonRules:
     """Shared cues: stance cues any topic may use, phrases in which a cue word takes no position
     (`not_cues`: "does not mean"), vacuous-text cues, attribution cues, and the words without
-    which a document is not about online contact at all (`document_gate`)."""
+    which a document is not about online contact at all (`document_gate`), unless they only
+    stand in a sentence that is no online contact (`document_gate_excludes`: "How did you hear
+    about us? ... social media", a tick box "[ ] Facebook")."""
 
     cues: tuple[CueSpec, ...] = ()
     not_cues: tuple[PatternSpec, ...] = ()
     vacuous: tuple[PatternSpec, ...] = ()
     attribution: tuple[PatternSpec, ...] = ()
     document_gate: tuple[PatternSpec, ...] = ()
+    document_gate_excludes: tuple[PatternSpec, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
