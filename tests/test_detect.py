@@ -200,3 +200,26 @@ def test_turning_down_a_request_counts_right_after_a_sentence_about_requests() -
         (P, "If I turn down a request for a later appointment, it's nothing personal.", ()),
     )
     assert not detect_coverage(elsewhere, rules).topics["friending"].covered
+
+
+def test_a_reply_to_a_request_counts_under_a_heading_that_names_requests() -> None:
+    heading = "Friend and connection requests"
+    doc = document(
+        (H, heading, ()),
+        (P, "On social media I make no exceptions, even for people I knew before.", (heading,)),
+        (P, "Please don't take it personally if I decline a request.", (heading,)),
+    )
+    evidence = detect_coverage(doc, load_rulebook()).topics["friending"].evidence
+    assert [e.text for e in evidence] == ["Please don't take it personally if I decline a request."]
+    # the same sentence under a heading about something else needs a sentence before it
+    other = document((H, "Fees", ()), *((P, b.text, ("Fees",)) for b in doc.blocks[1:]))
+    assert not detect_coverage(other, load_rulebook()).topics["friending"].covered
+
+
+def test_a_heading_word_that_only_continues_a_sentence_names_no_topic() -> None:
+    heading = "Location and check-ins"  # "check" continues a sentence about messages
+    doc = document(
+        (H, heading, ()),
+        (P, "Please don't check in at the clinic on Facebook.", (heading,)),
+    )
+    assert not detect_coverage(doc, load_rulebook()).topics["messaging"].covered

@@ -126,16 +126,25 @@ class _DocumentIndex:
     triggers_by_heading: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def _index_document(parsed: list[_ParsedBlock]) -> _DocumentIndex:
+def _index_document(parsed: list[_ParsedBlock], rulebook: Rulebook) -> _DocumentIndex:
     """Context topics per heading, per section (blocks sharing a heading path) and overall,
-    and the topics each heading names."""
+    and the topics each heading names (not by a word that only continues the sentence before,
+    like "check" in "Location and check-ins")."""
+    continuations = {
+        (topic.id, spec.id)
+        for topic in rulebook.topics.values()
+        for spec in topic.triggers
+        if spec.context == "previous"
+    }
     index = _DocumentIndex()
     for item in parsed:
         index.context_anywhere.update(item.context_topics)
         if item.block.kind is BlockKind.HEADING:
             index.context_by_heading[item.block.text].update(item.context_topics)
             index.triggers_by_heading[item.block.text].update(
-                m.owner for m in item.matches if m.role == TRIGGER
+                m.owner
+                for m in item.matches
+                if m.role == TRIGGER and (m.owner, m.pattern_id) not in continuations
             )
         else:
             index.context_by_section[item.block.heading_path].update(item.context_topics)
@@ -187,8 +196,11 @@ def _has_context(
         if spec and spec.context
         else (topic.context.scope if topic.context else "none")
     )
-    if scope == "previous":
-        return topic.id in previous.covered
+    if scope == "previous":  # the sentence before covered the topic, or the heading names it
+        return topic.id in previous.covered or (
+            bool(item.block.heading_path)
+            and topic.id in index.triggers_by_heading.get(item.block.heading_path[-1], ())
+        )
     if scope == "near":  # context words in this sentence, the one before, or a heading above
         after = topic.context.after_topics if topic.context else ()
         return (
@@ -286,7 +298,7 @@ def detect_coverage(
     """
     compiled = compile_rules(rulebook)
     parsed = _parse_blocks(document, compiled)
-    index = _index_document(parsed)
+    index = _index_document(parsed, rulebook)
     found: dict[str, _TopicFindings] = {tid: _TopicFindings() for tid in rulebook.topics}
     placeholders: list[Placeholder] = []
     # Not about online contact at all (no gate word anywhere): no topic can be covered.
