@@ -432,7 +432,8 @@ def _scan_sentence(
                 if cue.own_clause and clause_of(m.start_char, clauses) not in trigger_clauses:
                     continue
                 cues.append((cue.stance, cue.priority))
-            stance, stance_priority = sentence_stance(cues)
+            # a question ("What if we were friends before?") takes no position; its answer does
+            stance, stance_priority = sentence_stance([] if text.endswith("?") else cues)
         evidence = Evidence(
             topic=topic.id,
             text=text,
