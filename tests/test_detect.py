@@ -50,6 +50,14 @@ def test_an_intake_form_naming_social_media_as_a_referral_source_is_no_policy() 
     ]
     coverage = detect_coverage(document(*form), load_rulebook())
     assert not any(result.covered for result in coverage.topics.values())
+    # nor do a telehealth session or a follow-up appointment booked online
+    notice = [
+        (P, "The interpreter will connect by secure online video if needed.", ()),
+        (P, "Booking follow-up appointments online is now possible.", ()),
+        (P, "If you are in crisis, call 988; the only exceptions are emergencies.", ()),
+    ]
+    coverage = detect_coverage(document(*notice), load_rulebook())
+    assert not any(result.covered for result in coverage.topics.values())
     # the same form with one sentence about online contact is judged as a policy
     policy = [*form, (P, "I do not accept friend requests from clients on social media.", ())]
     coverage = detect_coverage(document(*policy), load_rulebook())
