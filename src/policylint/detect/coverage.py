@@ -126,16 +126,10 @@ class _DocumentIndex:
     triggers_by_heading: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def _index_document(parsed: list[_ParsedBlock], rulebook: Rulebook) -> _DocumentIndex:
+def _index_document(parsed: list[_ParsedBlock], compiled: CompiledRules) -> _DocumentIndex:
     """Context topics per heading, per section (blocks sharing a heading path) and overall,
     and the topics each heading names (not by a word that only continues the sentence before,
     like "check" in "Location and check-ins")."""
-    continuations = {
-        (topic.id, spec.id)
-        for topic in rulebook.topics.values()
-        for spec in topic.triggers
-        if spec.context == "previous"
-    }
     index = _DocumentIndex()
     for item in parsed:
         index.context_anywhere.update(item.context_topics)
@@ -144,7 +138,7 @@ def _index_document(parsed: list[_ParsedBlock], rulebook: Rulebook) -> _Document
             index.triggers_by_heading[item.block.text].update(
                 m.owner
                 for m in item.matches
-                if m.role == TRIGGER and (m.owner, m.pattern_id) not in continuations
+                if m.role == TRIGGER and not compiled.continues_previous(m)
             )
         else:
             index.context_by_section[item.block.heading_path].update(item.context_topics)
@@ -298,7 +292,7 @@ def detect_coverage(
     """
     compiled = compile_rules(rulebook)
     parsed = _parse_blocks(document, compiled)
-    index = _index_document(parsed, rulebook)
+    index = _index_document(parsed, compiled)
     found: dict[str, _TopicFindings] = {tid: _TopicFindings() for tid in rulebook.topics}
     placeholders: list[Placeholder] = []
     # Not about online contact at all (no gate word anywhere): no topic can be covered.
@@ -377,6 +371,8 @@ def _scan_sentence(
     if _is_run_in_label(item.block.text[start_char:end_char], start_char, in_sentence):
         return previous
     is_vacuous = any(m.role == VACUOUS for m in in_sentence)
+    # a question ("What if we were friends before?") takes no position; its answer does
+    is_question = text.endswith("?")
     not_cues = [m for m in in_sentence if m.role == NOT_CUE]
     context_of: dict[str, list[Match]] = defaultdict(list)
     for m in in_sentence:
@@ -432,8 +428,7 @@ def _scan_sentence(
                 if cue.own_clause and clause_of(m.start_char, clauses) not in trigger_clauses:
                     continue
                 cues.append((cue.stance, cue.priority))
-            # a question ("What if we were friends before?") takes no position; its answer does
-            stance, stance_priority = sentence_stance([] if text.endswith("?") else cues)
+            stance, stance_priority = sentence_stance([] if is_question else cues)
         evidence = Evidence(
             topic=topic.id,
             text=text,

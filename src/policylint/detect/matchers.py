@@ -52,21 +52,29 @@ def cue_key(cue: CueSpec) -> str:
 
 
 class CompiledRules:
-    """The matchers for a rulebook, plus each stance cue by (topic, registered pattern id)."""
+    """The matchers for a rulebook, plus each stance cue by (topic, registered pattern id) and
+    the (topic, trigger id) pairs whose trigger only continues the sentence before."""
 
     def __init__(
         self,
         matcher: Matcher,
         phrase_matcher: PhraseMatcher,
         cues: dict[tuple[str, str], CueSpec],
+        continuations: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         self.matcher = matcher
         self.phrase_matcher = phrase_matcher
         self.cues = cues
+        self.continuations = continuations
 
     def cue(self, hit: Match) -> CueSpec:
         """The stance cue a `CUE` match came from."""
         return self.cues[(hit.owner, hit.pattern_id)]
+
+    def continues_previous(self, hit: Match) -> bool:
+        """Whether a `TRIGGER` match is one scoped `previous` ("check" after a sentence on
+        messages), which names no topic on its own."""
+        return (hit.owner, hit.pattern_id) in self.continuations
 
     def matches(self, doc: Doc) -> list[Match]:
         """All hits of every pattern in `doc`, in document order."""
@@ -146,4 +154,10 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
     cues = {
         (topic.id, cue_key(cue)): cue for topic in rulebook.topics.values() for cue in topic.cues
     }
-    return CompiledRules(matcher, phrase_matcher, cues)
+    continuations = frozenset(
+        (topic.id, spec.id)
+        for topic in rulebook.topics.values()
+        for spec in topic.triggers
+        if spec.context == "previous"
+    )
+    return CompiledRules(matcher, phrase_matcher, cues, continuations)
