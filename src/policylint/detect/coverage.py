@@ -265,8 +265,7 @@ def _passes_gate(item: _ParsedBlock) -> bool:
         if _QUESTION_END.search(item.block.text[start:end]) and i + 1 < len(item.sentences):
             excluded.append(item.sentences[i + 1])
     return any(
-        m.role == GATE and not any(s <= m.start_char < e for s, e in excluded)
-        for m in item.matches
+        m.role == GATE and not any(s <= m.start_char < e for s, e in excluded) for m in item.matches
     )
 
 
