@@ -46,11 +46,13 @@ def test_document_never_mentioning_online_contact_covers_nothing() -> None:
     assert not any(result.covered for result in coverage.topics.values())
 
 
-def test_an_intake_form_naming_social_media_as_a_referral_source_is_no_policy() -> None:
+def test_an_intake_form_naming_social_media_as_a_referral_source_or_a_habit_is_no_policy() -> None:
     L = BlockKind.LIST_ITEM
     form = [
         (L, "How did you hear about us? (GP / friend or family / website / social media)", ()),
         (L, "[ ] Instagram or Facebook", ()),
+        (L, "How many hours a day do you spend on screens or social media?", ()),
+        (L, "Who referred you? (physician, friend, family member, online search, other)", ()),
         (P, "We will discuss your goals in more detail at your first session.", ()),
     ]
     assert covered_topics(*form) == set()
