@@ -235,3 +235,23 @@ def test_a_heading_word_that_only_continues_a_sentence_names_no_topic() -> None:
         (P, "Please don't check in at the clinic on Facebook.", (heading,)),
     )
     assert not detect_coverage(doc, load_rulebook()).topics["messaging"].covered
+
+
+def test_a_request_later_in_the_same_paragraph_continues_the_friending_rule() -> None:
+    rule = "While we work together I will not accept a friend request from you on Facebook."
+    aside = "I know that in a small town we may have friends in common."
+    later = "Once counselling has finished, I will consider requests case by case."
+    result = detect_coverage(document((P, f"{rule} {aside} {later}", ())), load_rulebook()).topics[
+        "friending"
+    ]
+    assert [e.text for e in result.evidence] == [rule, later]
+    assert result.stance == "conditional"
+    # a request in another paragraph, after an unrelated sentence, is some other request
+    elsewhere = detect_coverage(
+        document(
+            (P, rule, ()),
+            (P, "Records are kept for seven years. I will consider requests for copies.", ()),
+        ),
+        load_rulebook(),
+    ).topics["friending"]
+    assert [e.text for e in elsewhere.evidence] == [rule]

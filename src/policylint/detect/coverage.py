@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -66,10 +66,12 @@ class _TopicFindings:
 @dataclass(frozen=True)
 class _Before:
     """What the sentence before held, within one section: the topics it covered and the
-    topics whose context words it contained."""
+    topics whose context words it contained; and the topics any earlier sentence of the same
+    paragraph covered."""
 
     covered: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
+    in_paragraph: frozenset[str] = frozenset()
 
 
 def _token_gap(cue: Match, others: list[Match]) -> int:
@@ -190,10 +192,14 @@ def _has_context(
         if spec and spec.context
         else (topic.context.scope if topic.context else "none")
     )
-    if scope == "previous":  # the sentence before covered the topic, or the heading names it
-        return topic.id in previous.covered or (
-            bool(item.block.heading_path)
-            and topic.id in index.triggers_by_heading.get(item.block.heading_path[-1], ())
+    if scope == "previous":  # an earlier sentence of the paragraph covers it, or a heading
+        return (
+            topic.id in previous.covered
+            or topic.id in previous.in_paragraph
+            or (
+                bool(item.block.heading_path)
+                and topic.id in index.triggers_by_heading.get(item.block.heading_path[-1], ())
+            )
         )
     if scope == "near":  # context words in this sentence, the one before, or a heading above
         after = topic.context.after_topics if topic.context else ()
@@ -322,10 +328,20 @@ def detect_coverage(
         quotes = quoted_spans(block.text)
         if block.heading_path != last_heading_path:
             previous, last_heading_path = _Before(), block.heading_path
+        in_paragraph: frozenset[str] = frozenset()
         for sentence in item.sentences:
             previous = _scan_sentence(
-                sentence, item, rulebook, compiled, holes, quotes, index, found, previous
+                sentence,
+                item,
+                rulebook,
+                compiled,
+                holes,
+                quotes,
+                index,
+                found,
+                replace(previous, in_paragraph=in_paragraph),
             )
+            in_paragraph |= previous.covered
 
     results = {}
     for topic_id, f in found.items():
