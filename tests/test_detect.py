@@ -255,3 +255,19 @@ def test_a_request_later_in_the_same_paragraph_continues_the_friending_rule() ->
         load_rulebook(),
     ).topics["friending"]
     assert [e.text for e in elsewhere.evidence] == [rule]
+
+
+def test_a_label_whose_entry_is_only_a_placeholder_covers_nothing() -> None:
+    L, path = BlockKind.LIST_ITEM, ("Social Media Policy",)
+    heading = (H, "Social Media Policy", ())
+    rule = (L, "I will not follow clients on social media.", path)
+    template = (L, "Exceptions: [describe any exceptions, or delete this item].", path)
+    coverage = detect_coverage(document(heading, rule, template), load_rulebook())
+    assert not coverage.topics["exceptions"].covered
+    assert [p.text for p in coverage.placeholders] == [
+        "[describe any exceptions, or delete this item]"
+    ]
+    # a name left to fill inside a real sentence still says something about the topic
+    named = (L, "Exceptions: [PRACTICE NAME] makes none for former clients.", path)
+    named_coverage = detect_coverage(document(heading, rule, named), load_rulebook())
+    assert named_coverage.topics["exceptions"].covered

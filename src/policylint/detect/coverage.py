@@ -97,6 +97,25 @@ def _overlaps(a: Match, b: Match | tuple[int, int]) -> bool:
     return a.start_char < b[1] and b[0] < a.end_char
 
 
+_LABEL_SEPARATORS = frozenset({":", "-", "–", "—"})
+
+
+def _in_hole(
+    trigger: Match, holes: list[tuple[int, int, str]], text: str, sentence_end: int
+) -> bool:
+    """Whether the trigger is template text: inside a placeholder, or the label of an entry
+    that is only a placeholder ("Exceptions: [describe any exceptions, or delete this item]",
+    not "Fan pages: [PRACTICE NAME] has a business page")."""
+    return any(
+        _overlaps(trigger, (start, end))
+        or (
+            text[trigger.end_char : start].strip() in _LABEL_SEPARATORS
+            and text[end:sentence_end].strip() in ("", ".", ";")
+        )
+        for start, end, _ in holes
+    )
+
+
 def _bracketed(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a placeholder hit to the brackets around it: `insert here` -> `(… insert here)`."""
     for open_char, close_char in _BRACKETS.items():
@@ -417,7 +436,7 @@ def _scan_sentence(
         triggers = [t for t in triggers if not any(_overlaps(t, x) for x in excludes)]
         if not triggers:
             continue
-        outside_holes = [t for t in triggers if not any(_overlaps(t, (s, e)) for s, e, _ in holes)]
+        outside_holes = [t for t in triggers if not _in_hole(t, holes, item.block.text, end_char)]
         if not outside_holes:
             found[topic.id].placeholders.append(
                 Evidence(topic.id, text, location, None, triggers[0].pattern_id)
