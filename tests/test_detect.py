@@ -271,3 +271,17 @@ def test_a_label_whose_entry_is_only_a_placeholder_covers_nothing() -> None:
     named = (L, "Exceptions: [PRACTICE NAME] makes none for former clients.", path)
     named_coverage = detect_coverage(document(heading, rule, named), load_rulebook())
     assert named_coverage.topics["exceptions"].covered
+
+
+def test_a_labelled_entry_answers_its_label_not_the_heading_above() -> None:
+    title = "Connecting online"
+    doc = document(
+        (H, title, ()),
+        (BlockKind.LIST_ITEM, "LinkedIn: I'm happy to connect with clients on LinkedIn.", (title,)),
+        (BlockKind.LIST_ITEM, "Search: I don't google clients.", (title,)),
+    )
+    result = detect_coverage(doc, load_rulebook()).topics["friending"]
+    assert [e.text for e in result.evidence] == [
+        "LinkedIn: I'm happy to connect with clients on LinkedIn."
+    ]
+    assert result.stance == "permits"
