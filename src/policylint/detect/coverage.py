@@ -173,14 +173,15 @@ _OPENING_ANSWER = re.compile(
 )
 _ANSWER = re.compile(r"\b(none|no|not|never|nil|nothing|yes|any|n/a)\b|n[’']t\b", re.IGNORECASE)
 UNDER_HEADING = "under-heading"
-_RUN_IN_LABEL = re.compile(r"\W*[A-Z][\w’'/&() -]{0,40}:\s")
+# an entry that opens with a label of its own: "Search: I don't google clients."
+_LABELLED_ENTRY = re.compile(r"\W*[A-Z][\w’'/&() -]{0,40}:\s")
 
 
 def _heading_triggers(
     item: _ParsedBlock, index: _DocumentIndex, text: str, span: tuple[int, int]
 ) -> list[Match]:
     """Triggers a short sentence inherits from the heading right above it."""
-    if not item.block.heading_path or _RUN_IN_LABEL.match(item.block.text):
+    if not item.block.heading_path or _LABELLED_ENTRY.match(item.block.text):
         return []  # "Search: I don't google clients." answers its own label, not the heading
     words = text.split()
     # "None." / "Never, sorry." or a longer answer that opens with one ("There are none, ...").
