@@ -273,6 +273,23 @@ def test_a_label_whose_entry_is_only_a_placeholder_covers_nothing() -> None:
     assert named_coverage.topics["exceptions"].covered
 
 
+def test_a_longer_label_before_a_placeholder_covers_nothing() -> None:
+    L, path = BlockKind.LIST_ITEM, ("Social Media Policy",)
+    heading = (H, "Social Media Policy", ())
+    rule = (L, "I will not follow clients on social media.", path)
+    template = (L, "Use of search engines: [Describe your policy here.]", path)
+    coverage = detect_coverage(document(heading, rule, template), load_rulebook())
+    assert not coverage.topics["searching"].covered
+    assert [p.text for p in coverage.placeholders] == ["[Describe your policy here.]"]
+    # a sentence that goes on after the trigger is no label
+    filled = (L, "I do not use search engines to look clients up: [PRACTICE NAME] policy.", path)
+    assert (
+        detect_coverage(document(heading, rule, filled), load_rulebook())
+        .topics["searching"]
+        .covered
+    )
+
+
 def test_a_labelled_entry_answers_its_label_not_the_heading_above() -> None:
     title = "Connecting online"
     doc = document(

@@ -98,21 +98,34 @@ def _overlaps(a: Match, b: Match | tuple[int, int]) -> bool:
 
 
 _LABEL_SEPARATORS = frozenset({":", "-", "–", "—"})
+_LABEL_MAX_WORDS = 4
 
 
 def _in_hole(
     trigger: Match, holes: list[tuple[int, int, str]], text: str, sentence_end: int
 ) -> bool:
-    """Whether the trigger is template text: inside a placeholder, or the label of an entry
+    """Whether the trigger is template text: inside a placeholder, or in the label of an entry
     that is only a placeholder ("Exceptions: [describe any exceptions, or delete this item]",
-    not "Fan pages: [PRACTICE NAME] has a business page")."""
+    "Use of search engines: [Describe your policy here.]", not "Fan pages: [PRACTICE NAME] has
+    a business page")."""
     return any(
         _overlaps(trigger, (start, end))
         or (
-            text[trigger.end_char : start].strip() in _LABEL_SEPARATORS
+            _ends_label(text[trigger.end_char : start])
             and text[end:sentence_end].strip() in ("", ".", ";")
         )
         for start, end, _ in holes
+    )
+
+
+def _ends_label(between: str) -> bool:
+    """Whether the text after a trigger is the rest of a short label: "engines:", ":"."""
+    between = between.strip()
+    return (
+        bool(between)
+        and between[-1] in _LABEL_SEPARATORS
+        and len(between[:-1].split()) < _LABEL_MAX_WORDS
+        and not any(mark in between[:-1] for mark in ".!?;:")
     )
 
 
@@ -243,9 +256,6 @@ def _has_context(
     return scope == "section" and topic.id in index.context_by_section.get(
         item.block.heading_path, set()
     )
-
-
-_LABEL_MAX_WORDS = 4
 
 
 def _is_label(item: _ParsedBlock) -> bool:
