@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policylint.detect import detect_coverage
 from policylint.detect.nlp import get_nlp
 from policylint.model import Block, BlockKind, Document, Location
@@ -257,37 +259,36 @@ def test_a_request_later_in_the_same_paragraph_continues_the_friending_rule() ->
     assert [e.text for e in elsewhere.evidence] == [rule]
 
 
-def test_a_label_whose_entry_is_only_a_placeholder_covers_nothing() -> None:
+@pytest.mark.parametrize(
+    ("topic", "template", "placeholder", "filled"),
+    [
+        (
+            "exceptions",
+            "Exceptions: [describe any exceptions, or delete this item].",
+            "[describe any exceptions, or delete this item]",
+            # a name left to fill inside a real sentence still says something about the topic
+            "Exceptions: [PRACTICE NAME] makes none for former clients.",
+        ),
+        (
+            "searching",
+            "Use of search engines: [Describe your policy here.]",
+            "[Describe your policy here.]",
+            # a sentence that goes on after the trigger is no label
+            "I do not use search engines to look clients up: [PRACTICE NAME] policy.",
+        ),
+    ],
+)
+def test_a_label_whose_entry_is_only_a_placeholder_covers_nothing(
+    topic: str, template: str, placeholder: str, filled: str
+) -> None:
     L, path = BlockKind.LIST_ITEM, ("Social Media Policy",)
     heading = (H, "Social Media Policy", ())
     rule = (L, "I will not follow clients on social media.", path)
-    template = (L, "Exceptions: [describe any exceptions, or delete this item].", path)
-    coverage = detect_coverage(document(heading, rule, template), load_rulebook())
-    assert not coverage.topics["exceptions"].covered
-    assert [p.text for p in coverage.placeholders] == [
-        "[describe any exceptions, or delete this item]"
-    ]
-    # a name left to fill inside a real sentence still says something about the topic
-    named = (L, "Exceptions: [PRACTICE NAME] makes none for former clients.", path)
-    named_coverage = detect_coverage(document(heading, rule, named), load_rulebook())
-    assert named_coverage.topics["exceptions"].covered
-
-
-def test_a_longer_label_before_a_placeholder_covers_nothing() -> None:
-    L, path = BlockKind.LIST_ITEM, ("Social Media Policy",)
-    heading = (H, "Social Media Policy", ())
-    rule = (L, "I will not follow clients on social media.", path)
-    template = (L, "Use of search engines: [Describe your policy here.]", path)
-    coverage = detect_coverage(document(heading, rule, template), load_rulebook())
-    assert not coverage.topics["searching"].covered
-    assert [p.text for p in coverage.placeholders] == ["[Describe your policy here.]"]
-    # a sentence that goes on after the trigger is no label
-    filled = (L, "I do not use search engines to look clients up: [PRACTICE NAME] policy.", path)
-    assert (
-        detect_coverage(document(heading, rule, filled), load_rulebook())
-        .topics["searching"]
-        .covered
-    )
+    coverage = detect_coverage(document(heading, rule, (L, template, path)), load_rulebook())
+    assert not coverage.topics[topic].covered
+    assert [p.text for p in coverage.placeholders] == [placeholder]
+    filled_coverage = detect_coverage(document(heading, rule, (L, filled, path)), load_rulebook())
+    assert filled_coverage.topics[topic].covered
 
 
 def test_a_labelled_entry_answers_its_label_not_the_heading_above() -> None:
